@@ -1,0 +1,120 @@
+"""Building blocks of the model: strict frozen models, named types, evidence, stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+CountryCode = Annotated[
+    str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code")
+]
+LanguageCode = Annotated[
+    str, Field(pattern=r"^([a-z]{2,3}|und)$", description="ISO 639-1 language code, or 'und'")
+]
+Email = Annotated[
+    str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="An e-mail address")
+]
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256, lower-case hex")]
+Label = Annotated[str, Field(min_length=1, description="Text as the policy words it")]
+FactId = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z_]+:[a-z0-9][a-z0-9-]*$",
+        description="Stable id derived from the fact's content, e.g. 'purpose:marketing'",
+    ),
+]
+
+_SLUG_MAX = 60
+
+
+class Model(BaseModel):
+    """Base of every model: immutable, and unknown fields are an error."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+class Evidence(Model):
+    """Where a value was read: character offsets into the source and the quoted text.
+
+    Invariant: ``source[start:end] == quote`` for the decoded source text.
+    """
+
+    start: int = Field(ge=0, description="Offset of the first quoted character")
+    end: int = Field(ge=0, description="Offset just after the last quoted character")
+    quote: str = Field(min_length=1, description="The source text between start and end")
+    section: tuple[str, ...] = Field(
+        default=(), description="Headings enclosing the quote, outermost first"
+    )
+
+    @model_validator(mode="after")
+    def _span_matches_quote(self) -> Evidence:
+        if self.end - self.start != len(self.quote):
+            raise ValueError(
+                f"end - start must equal the length of quote ({len(self.quote)}), "
+                f"but is {self.end - self.start}"
+            )
+        return self
+
+
+def slugify(text: str) -> str:
+    """ASCII, lower-case, hyphen-separated: 'Övrigt (e-post)' -> 'ovrigt-e-post'."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return slug or "x"
+
+
+def make_id(prefix: str, parts: Iterable[object]) -> str:
+    """A readable, stable id from content: the slug, with a short hash when it is cut."""
+    text = " ".join(str(p) for p in parts if p not in (None, "", ()))
+    slug = slugify(text)
+    if len(slug) > _SLUG_MAX:
+        digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+        slug = f"{slug[:_SLUG_MAX].rstrip('-')}-{digest}"
+    return f"{prefix}:{slug}"
+
+
+def _no_default(schema: dict[str, Any]) -> None:
+    """The id is derived when absent, so the schema shows no placeholder default."""
+    schema.pop("default", None)
+
+
+class Fact(Model):
+    """Something the policy states: it has a stable id, its evidence and a confidence.
+
+    Subclasses name the fields that identify them (``_id_fields``); the id is derived from
+    those when it is not given, so the same statement always gets the same id.
+    """
+
+    _id_prefix: ClassVar[str] = "fact"
+    _id_fields: ClassVar[tuple[str, ...]] = ()
+
+    id: FactId = Field(
+        default="",
+        description="Stable id derived from content when absent; other facts refer to it",
+        json_schema_extra=_no_default,
+    )
+    evidence: tuple[Evidence, ...] = Field(
+        default=(), description="The source spans this fact was read from"
+    )
+    confidence: float = Field(
+        default=1.0, ge=0.0, le=1.0, description="How sure the parser is (1.0 = certain)"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_id(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "id" not in data:
+            parts = [_id_part(data.get(name)) for name in cls._id_fields]
+            return {**data, "id": make_id(cls._id_prefix, parts)}
+        return data
+
+
+def _id_part(value: object) -> str:
+    if isinstance(value, (tuple, list)):
+        return " ".join(_id_part(v) for v in value)
+    return "" if value is None else str(value)
