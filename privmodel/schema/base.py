@@ -108,8 +108,14 @@ class Fact(Model):
     @model_validator(mode="before")
     @classmethod
     def _derive_id(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "id" not in data:
-            parts = [_id_part(data.get(name)) for name in cls._id_fields]
+        if isinstance(data, dict) and not data.get("id"):
+            parts = []
+            for name in cls._id_fields:
+                default = cls.model_fields[name].default
+                value = data.get(name, default)
+                # A value equal to the field's default adds nothing, so an explicit
+                # default and an omitted field give the same id.
+                parts.append("" if value == default else _id_part(value))
             return {**data, "id": make_id(cls._id_prefix, parts)}
         return data
 

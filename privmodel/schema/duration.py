@@ -85,10 +85,10 @@ class Duration:
 
     def isoformat(self) -> str:
         years, months = divmod(self._months, 12)
-        days, rest = divmod(self._seconds, _DAY)
-        hours, rest = divmod(rest, 3600)
+        days, clock = divmod(self._seconds, _DAY)
+        hours, rest = divmod(clock, 3600)
         minutes, secs = divmod(rest, 60)
-        if not (years or months or rest) and days and days % 7 == 0:
+        if not (years or months or clock) and days and days % 7 == 0:
             return f"P{days // 7}W"
         date = "".join(f"{n}{u}" for n, u in ((years, "Y"), (months, "M"), (days, "D")) if n)
         time = "".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (secs, "S")) if n)

@@ -69,7 +69,7 @@ PartyRole.describe(
             "GDPR Art. 51",
             "Supervisory authority",
             "Tillsynsmyndighet",
-            "https://w3id.org/dpv/legal/eu/gdpr#SupervisoryAuthority",
+            "https://w3id.org/dpv/legal/eu/gdpr#DataProtectionAuthority",
         ),
     }
 )
