@@ -3,8 +3,8 @@
 Months and years are calendar units and days are clock units, so a duration keeps two
 exact parts: a number of months (P1Y = P12M) and a number of seconds (P1W = P7D = PT168H).
 Two durations are equal when both parts are; ordering uses the mean Gregorian month
-(30.436875 days), so P1M < P31D and P30D < P1M. The canonical text is the shortest form
-of the exact parts: P12M prints P1Y, P14D prints P2W, PT24H prints P1D.
+(30.436875 days), so P1M < P31D and P30D < P1M. The canonical text: whole years as years, other month counts as
+months (P12M prints P1Y, P18M stays P18M), P14D prints P2W, PT24H prints P1D.
 """
 
 from __future__ import annotations
@@ -84,7 +84,9 @@ class Duration:
         return (self._months * _MEAN_MONTH_SECONDS + self._seconds) / _DAY
 
     def isoformat(self) -> str:
-        years, months = divmod(self._months, 12)
+        # Whole years print as years, other month counts as months alone (P38M, not
+        # P3Y2M): the policy's own unit, and the form day-count comparisons agree with.
+        years, months = divmod(self._months, 12) if self._months % 12 == 0 else (0, self._months)
         days, clock = divmod(self._seconds, _DAY)
         hours, rest = divmod(clock, 3600)
         minutes, secs = divmod(rest, 60)
