@@ -1,0 +1,124 @@
+"""The reader output model: a :class:`Document` made of located :class:`Block` objects.
+
+Every offset indexes into :attr:`Document.source`, the *decoded* text of the file (a UTF-8
+byte-order mark is stripped before offsets are counted; ``\\r\\n`` is kept as is).  For
+plain text a block's ``text`` is exactly ``source[start:end]``; for Markdown and HTML the
+markup and character references are removed from ``text`` and ``offsets``/``ends`` map
+every visible character back to the source.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+
+class BlockKind(enum.StrEnum):
+    """What a block is, structurally."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_ROW = "table_row"
+    LABEL_VALUE = "label_value"
+
+
+@attrs.frozen
+class Block:
+    """One structural unit of a document, with its position in the source.
+
+    ``offsets[i]`` is the source index of ``text[i]`` (``None`` when ``text`` is
+    ``source[start:end]``).  ``ends[i]``, when given, is the source index just after the
+    source of ``text[i]``: it differs from ``offsets[i] + 1`` for characters decoded from
+    a character reference such as ``&amp;``, so that a quoted span never cuts one.
+    """
+
+    kind: BlockKind
+    text: str
+    start: int
+    end: int
+    section: tuple[str, ...]
+    level: int = 0
+    offsets: tuple[int, ...] | None = None
+    label: str | None = None
+    cells: tuple[tuple[int, int], ...] = ()
+    ends: tuple[int, ...] | None = None
+
+    def source_span(self, i: int, j: int) -> tuple[int, int]:
+        """The source span ``(s, e)`` of ``text[i:j]``."""
+        if not 0 <= i <= j <= len(self.text):
+            raise ValueError(f"span {i}:{j} outside block text of length {len(self.text)}")
+        if self.offsets is None:
+            return self.start + i, self.start + j
+        if i == j:
+            pos = self.offsets[i] if i < len(self.offsets) else self.end
+            return pos, pos
+        last = self.ends[j - 1] if self.ends is not None else self.offsets[j - 1] + 1
+        return self.offsets[i], last
+
+
+@attrs.frozen
+class Document:
+    """A decoded source text and the blocks read from it."""
+
+    source: str
+    blocks: tuple[Block, ...]
+    media_type: str
+    language: str
+    path: str | None = None
+    sha256: str = ""
+    title: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def headings(self) -> tuple[Block, ...]:
+        """All heading blocks, in document order."""
+        return tuple(b for b in self.blocks if b.kind is BlockKind.HEADING)
+
+    def sections(self) -> list[tuple[Block | None, list[Block]]]:
+        """Each heading with the blocks under it (until a heading of same or higher level).
+
+        Blocks before the first heading come first, paired with ``None``.
+        """
+        result: list[tuple[Block | None, list[Block]]] = []
+        first = next(
+            (n for n, b in enumerate(self.blocks) if b.kind is BlockKind.HEADING),
+            len(self.blocks),
+        )
+        if first:
+            result.append((None, list(self.blocks[:first])))
+        for n in range(first, len(self.blocks)):
+            head = self.blocks[n]
+            if head.kind is not BlockKind.HEADING:
+                continue
+            body: list[Block] = []
+            for block in self.blocks[n + 1 :]:
+                if block.kind is BlockKind.HEADING and block.level <= head.level:
+                    break
+                body.append(block)
+            result.append((head, body))
+        return result
+
+    def quote(self, block: Block, i: int = 0, j: int | None = None) -> tuple[int, int, str]:
+        """``(s, e, source[s:e])`` for ``block.text[i:j]``."""
+        s, e = block.source_span(i, len(block.text) if j is None else j)
+        return s, e, self.source[s:e]
+
+
+class SectionTracker:
+    """Computes section paths while headings are read in document order."""
+
+    def __init__(self) -> None:
+        self._stack: list[tuple[int, str]] = []
+
+    def current(self) -> tuple[str, ...]:
+        """Texts of the open headings, outermost first."""
+        return tuple(text for _, text in self._stack)
+
+    def enter(self, level: int, text: str) -> tuple[str, ...]:
+        """Open a heading; returns its parents' path (the heading's own ``section``)."""
+        while self._stack and self._stack[-1][0] >= level:
+            self._stack.pop()
+        parents = self.current()
+        self._stack.append((level, text))
+        return parents

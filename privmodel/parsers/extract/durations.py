@@ -1,0 +1,127 @@
+"""Durations in running text: "30 days", "två år", "up to 38 months", "session cookies"."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+import attrs
+
+from privmodel.parsers import lexicon
+from privmodel.parsers.extract._phrases import FLAGS, alternation, bounded, compile_phrases
+from privmodel.parsers.extract.match import Match, select
+from privmodel.schema.duration import Duration
+
+NEVER = "(?!)"
+
+
+@attrs.frozen
+class DurationSpec:
+    """A stated length of time.
+
+    ``duration`` is the length (the upper end of a range), ``minimum`` the lower end where
+    one is given, ``is_maximum`` says the text states an upper bound ("up to", "högst", a
+    range), and ``session`` marks "for the duration of the session" (no duration).
+    """
+
+    duration: Duration | None
+    minimum: Duration | None = None
+    is_maximum: bool = False
+    session: bool = False
+
+
+@attrs.frozen
+class _Grammar:
+    regex: re.Pattern[str]
+    session: re.Pattern[str]
+    units: tuple[tuple[str, re.Pattern[str]], ...]
+    numbers: Mapping[str, int]
+    articles: Mapping[str, int]
+    article_prefix: re.Pattern[str]
+
+
+def _alt(patterns: list[str]) -> str:
+    return alternation(patterns) if patterns else NEVER
+
+
+@functools.cache
+def _grammar(langs: str) -> _Grammar:
+    numbers: dict[str, int] = {}
+    articles: dict[str, int] = {}
+    for table in lexicon.section("numbers", langs, common=False):
+        numbers.update({k.lower(): v for k, v in table.items()})
+    for table in lexicon.section("article_numbers", langs, common=False):
+        articles.update({k.lower(): v for k, v in table.items()})
+    units = lexicon.merged("units", langs, common=False)
+    num = _alt([r"\d{1,4}", *(re.escape(w) for w in [*numbers, *articles])])
+    unit = _alt([p for ps in units.values() for p in ps])
+
+    def word(key: str) -> str:
+        return _alt(lexicon.flat(key, langs, common=False))
+
+    to_ = rf"(?:{word('range_to')}|[-–—])"
+    low = rf"(?P<lo>{num}|{word('vague')})(?:[ -](?P<lou>{unit}))?"
+    source = (
+        rf"(?:(?P<max>{word('duration_max')}) )?"
+        rf"(?:(?P<from>{word('range_from')}) {low} (?:{to_}|{word('range_and')}) "
+        rf"|(?P<lo2>{num})(?:[ -](?P<lou2>{unit}))? ?{to_} ?)?"
+        rf"(?P<n>{num})(?: ?- ?| )?(?P<u>{unit})"
+    )
+    return _Grammar(
+        regex=re.compile(bounded(source.replace(" ", r"\s+").replace(r"\s+?", r"\s*")), FLAGS),
+        session=compile_phrases(lexicon.flat("session", langs, common=False)),
+        units=tuple((k, re.compile(alternation(p) + r"\Z", FLAGS)) for k, p in units.items()),
+        numbers=numbers,
+        articles=articles,
+        article_prefix=re.compile(
+            rf"(?<!\w){_alt(lexicon.flat('article_prefixes', langs, common=False))}\s+\Z", FLAGS
+        ),
+    )
+
+
+def _amount(g: _Grammar, number: str | None, unit: str | None) -> Duration | None:
+    if number is None or unit is None:
+        return None
+    key = number.lower()
+    count = int(key) if key.isdigit() else g.numbers.get(key, g.articles.get(key))
+    kind = next((k for k, rx in g.units if rx.match(unit)), None)
+    if count is None or kind is None:
+        return None
+    return Duration.of(**{kind: count})
+
+
+def _spec(g: _Grammar, m: re.Match[str], text: str) -> DurationSpec | None:
+    number = m.group("n")
+    if number.lower() in g.articles and not g.article_prefix.search(text, 0, m.start("n")):
+        return None
+    duration = _amount(g, number, m.group("u"))
+    if duration is None:
+        return None
+    low = m.group("lo") or m.group("lo2")
+    is_range = low is not None
+    minimum = _amount(g, low, m.group("lou") or m.group("lou2") or m.group("u"))
+    return DurationSpec(duration, minimum, is_range or m.group("max") is not None)
+
+
+def find_durations(text: str, lang: str) -> list[Match[DurationSpec]]:
+    """Stated durations in text order.
+
+    Numbers may be digits or words ("two", "två", "zwei"); "a"/"an" count only after a
+    preposition ("for a year"). A range gives ``minimum`` (None where vague: "från några
+    dagar till 38 månader") and its upper end as ``duration`` with ``is_maximum``.
+    Session phrases ("session cookies", "until you close your browser") give
+    ``DurationSpec(None, session=True)``.
+    """
+    g = _grammar(",".join(lexicon.languages(lang)))
+    found: list[Match[DurationSpec]] = []
+    for m in g.regex.finditer(text):
+        spec = _spec(g, m, text)
+        if spec is not None:
+            found.append(Match(spec, m.start(), m.end(), m.group()))
+    for m in g.session.finditer(text):
+        found.append(Match(DurationSpec(None, session=True), m.start(), m.end(), m.group()))
+    return select(found)
+
+
+__all__ = ["DurationSpec", "find_durations"]

@@ -1,0 +1,62 @@
+"""Transfers outside the EU/EEA: mechanisms, destination countries and regions."""
+
+from __future__ import annotations
+
+import functools
+
+from privmodel.parsers import lexicon
+from privmodel.parsers.extract._phrases import PhraseTable, build_table, compile_phrases
+from privmodel.parsers.extract.match import Match
+from privmodel.schema.vocab import TransferMechanism
+
+
+@functools.cache
+def _mechanisms(langs: str) -> PhraseTable[TransferMechanism]:
+    return build_table(lexicon.merged("transfer_mechanisms", langs), TransferMechanism)
+
+
+@functools.cache
+def _countries(langs: str) -> PhraseTable[str]:
+    return build_table(lexicon.merged("countries", langs), str)
+
+
+@functools.cache
+def _regions(langs: str) -> PhraseTable[str]:
+    return build_table(lexicon.merged("regions", langs), str)
+
+
+@functools.cache
+def _eea_only(langs: str) -> PhraseTable[bool]:
+    patterns = lexicon.flat("eea_only", langs, common=False)
+    return PhraseTable(((True, compile_phrases(patterns)),) if patterns else ())
+
+
+def _langs(lang: str) -> str:
+    return ",".join(lexicon.languages(lang))
+
+
+def find_transfer_mechanisms(text: str, lang: str) -> list[Match[TransferMechanism]]:
+    """Safeguards for transfers: SCCs, BCRs, adequacy decisions, the EU-U.S. Data Privacy
+    Framework (also "Data Protection Framework", "EU-U.S. DPF"), Privacy Shield, Safe Harbor,
+    supplementary measures. Whether consent is a transfer mechanism is the parser's call."""
+    return _mechanisms(_langs(lang)).find(text)
+
+
+def find_countries(text: str, lang: str) -> list[Match[str]]:
+    """Country names as ISO 3166 alpha-2 codes ("the U.S." -> "US", "Storbritannien" -> "GB")."""
+    return _countries(_langs(lang)).find(text)
+
+
+def find_regions(text: str, lang: str) -> list[Match[str]]:
+    """Destination phrases that are not countries, as canonical values:
+    "outside EU/EEA", "third countries", "outside jurisdiction"."""
+    return _regions(_langs(lang)).find(text)
+
+
+def find_eea_only(text: str, lang: str) -> list[Match[bool]]:
+    """Statements that data stays in the EU/EEA ("we do not transfer personal data outside
+    the EEA", "lagras inom EU"); the value is always True."""
+    return _eea_only(_langs(lang)).find(text)
+
+
+__all__ = ["find_countries", "find_eea_only", "find_regions", "find_transfer_mechanisms"]

@@ -1,0 +1,257 @@
+"""Markdown reader: ATX and setext headings, lists, pipe tables, paragraphs.
+
+Inline markup (emphasis, strikethrough, links, images, inline code, inline HTML, backslash
+escapes, character references) is removed from ``text``; ``offsets`` map each visible
+character to the source.  Front matter and HTML comments are skipped: they are blanked
+out (replaced by spaces, keeping line breaks) before reading, so offsets stay true.
+Consecutive paragraph lines form one paragraph (the line break reads as a space).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from privmodel.parsers.document import Block, BlockKind, SectionTracker
+from privmodel.parsers.readers.decode import Chars
+from privmodel.parsers.readers.text import find_label
+
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*$", re.S | re.M)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+_BREAK = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_BULLET = re.compile(r"([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_QUOTE = re.compile(r" {0,3}>[ \t]?")
+_TABLE_SEP = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+|[\w.+-]+@[\w.-]+\.\w+)>")
+_LINK = re.compile(r"!?\[([^\[\]]*)\](?:\([^()\s]*(?:[ \t]+\"[^\"]*\")?\)|\[[^\[\]]*\])")
+_EMPHASIS = re.compile(r"\*{1,3}|_{1,3}|~~")
+_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _blank_out(source: str, pattern: re.Pattern[str], text: str) -> str:
+    """``text`` with every match of ``pattern`` in ``source`` replaced by spaces."""
+    parts: list[str] = []
+    last = 0
+    for match in pattern.finditer(source):
+        parts += [text[last : match.start()], re.sub(r"[^\r\n]", " ", match.group())]
+        last = match.end()
+    return "".join(parts) + text[last:]
+
+
+def _inline_marks(line: str) -> tuple[list[bool], list[bool]]:
+    """Which characters of ``line`` are markup (skip) and which are literal (no decoding)."""
+    skip = [False] * len(line)
+    literal = [False] * len(line)
+    for m in _CODE.finditer(line):
+        skip[m.start() : m.start(2)] = [True] * (m.start(2) - m.start())
+        skip[m.end(2) : m.end()] = [True] * (m.end() - m.end(2))
+        literal[m.start(2) : m.end(2)] = [True] * (m.end(2) - m.start(2))
+    for n in range(len(line) - 1):
+        if line[n] == "\\" and line[n + 1] in _PUNCT and not literal[n] and not skip[n]:
+            skip[n], literal[n + 1] = True, True
+    free = [not (s or lit) for s, lit in zip(skip, literal, strict=True)]
+    for m in _AUTOLINK.finditer(line):
+        if free[m.start()]:
+            skip[m.start()] = skip[m.end() - 1] = True
+    for m in _TAG.finditer(line):
+        if free[m.start()] and not skip[m.start()]:
+            skip[m.start() : m.end()] = [True] * (m.end() - m.start())
+    for m in _LINK.finditer(line):
+        if free[m.start()] and not skip[m.start()]:
+            skip[m.start() : m.start(1)] = [True] * (m.start(1) - m.start())
+            skip[m.end(1) : m.end()] = [True] * (m.end() - m.end(1))
+    _mark_emphasis(line, skip, literal)
+    return skip, literal
+
+
+def _mark_emphasis(line: str, skip: list[bool], literal: list[bool]) -> None:
+    """Mark paired emphasis delimiter runs (same run text, opener then closer) as markup."""
+    openers: list[re.Match[str]] = []
+    for m in _EMPHASIS.finditer(line):
+        if skip[m.start()] or literal[m.start()]:
+            continue
+        before = line[m.start() - 1] if m.start() else " "
+        after = line[m.end()] if m.end() < len(line) else " "
+        intraword = before.isalnum() and after.isalnum()
+        if m.group()[0] == "_" and intraword:
+            continue
+        if not before.isspace() and openers and any(o.group() == m.group() for o in openers):
+            while openers[-1].group() != m.group():
+                openers.pop()
+            opener = openers.pop()
+            for n in (*range(opener.start(), opener.end()), *range(m.start(), m.end())):
+                skip[n] = True
+        elif not after.isspace():
+            openers.append(m)
+
+
+def add_inline(chars: Chars, line: str, pos: int) -> None:
+    """Append the visible text of a Markdown ``line`` found at ``source[pos:]``."""
+    skip, literal = _inline_marks(line)
+    n = 0
+    while n < len(line):
+        if skip[n]:
+            n += 1
+            continue
+        stop = n + 1
+        while stop < len(line) and not skip[stop] and literal[stop] == literal[n]:
+            stop += 1
+        if literal[n]:
+            chars.add_raw(line[n:stop], pos + n)
+        else:
+            chars.add_decoded(line[n:stop], pos + n)
+        n = stop
+
+
+@dataclass
+class _State:
+    source: str
+    blocks: list[Block] = field(default_factory=list)
+    sections: SectionTracker = field(default_factory=SectionTracker)
+    para: Chars = field(default_factory=Chars)
+    para_kind: BlockKind = BlockKind.PARAGRAPH
+    para_level: int = 0
+    bullets: list[int] = field(default_factory=list)
+    fence: str = ""
+    table: bool = False
+
+    def emit(self, chars: Chars, kind: BlockKind, level: int = 0, **extra: object) -> None:
+        chars.trim()
+        text = chars.text()
+        label = None
+        if kind is BlockKind.PARAGRAPH and (label := find_label(text)) is not None:
+            kind = BlockKind.LABEL_VALUE
+        if kind is BlockKind.HEADING:
+            section = self.sections.enter(level, text)
+        else:
+            section = self.sections.current()
+        cells = extra.get("cells", ())
+        assert isinstance(cells, tuple)
+        block = chars.block(
+            self.source, kind, section=section, level=level, label=label, cells=cells
+        )
+        if block is not None:
+            self.blocks.append(block)
+
+    def end_paragraph(self) -> None:
+        if self.para:
+            self.emit(self.para, self.para_kind, self.para_level)
+        self.para, self.para_kind, self.para_level = Chars(), BlockKind.PARAGRAPH, 0
+
+    def bullet_level(self, indent: int) -> int:
+        while self.bullets and self.bullets[-1] > indent:
+            self.bullets.pop()
+        if not self.bullets or self.bullets[-1] < indent:
+            self.bullets.append(indent)
+        return len(self.bullets)
+
+
+def _table_row(state: _State, line: str, pos: int) -> None:
+    row = Chars()
+    cells: list[tuple[int, int]] = []
+    bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+    edges = [-1, *bounds, len(line)]
+    for left, right in itertools.pairwise(edges):
+        segment = line[left + 1 : right]
+        if not segment.strip():
+            continue
+        mark = len(row.chars)
+        if cells:
+            row.add_synthetic(" | ")
+        begin = len(row.chars)
+        add_inline(row, segment, pos + left + 1)
+        row.trim()
+        if len(row.chars) > begin:
+            cells.append((begin, len(row.chars)))
+        else:
+            row.truncate(mark)
+    state.emit(row, BlockKind.TABLE_ROW, cells=tuple(cells))
+
+
+def _is_table(state: _State, line: str, following: str) -> bool:
+    if state.table:
+        return "|" in line
+    stripped = line.strip()
+    head = "|" in stripped and bool(_TABLE_SEP.match(following)) and "-" in following
+    return head or (stripped.startswith("|") and stripped.count("|") >= 2)
+
+
+def _block_line(state: _State, line: str, pos: int, following: str) -> None:
+    """Read one non-blank line outside code fences."""
+    if (atx := _ATX.match(line)) is not None:
+        state.end_paragraph()
+        state.bullets.clear()
+        body = _ATX_CLOSE.sub("", line[atx.end() :])
+        chars = Chars()
+        add_inline(chars, body, pos + atx.end())
+        state.emit(chars, BlockKind.HEADING, len(atx.group(1)))
+    elif state.para and state.para_kind is BlockKind.PARAGRAPH and _SETEXT.match(line):
+        level = 1 if line.strip()[0] == "=" else 2
+        state.emit(state.para, BlockKind.HEADING, level)
+        state.para = Chars()
+    elif _BREAK.match(line):
+        state.end_paragraph()
+    elif _is_table(state, line, following):
+        state.end_paragraph()
+        state.table = True
+        if not (_TABLE_SEP.match(line) and "-" in line):
+            _table_row(state, line, pos)
+    elif (item := _BULLET.match(line)) is not None:
+        state.end_paragraph()
+        indent = sum(4 if c == "\t" else 1 for c in item.group(1))
+        state.para_kind, state.para_level = BlockKind.LIST_ITEM, state.bullet_level(indent)
+        add_inline(state.para, line[item.end() :], pos + item.end())
+    else:
+        quote = _QUOTE.match(line)
+        skip = quote.end() if quote else 0
+        if state.para:
+            state.para.add("\n", pos - 1, pos)
+        elif not line[:1].isspace():
+            state.bullets.clear()
+        add_inline(state.para, line[skip:], pos + skip)
+
+
+def _line(state: _State, line: str, pos: int, following: str) -> None:
+    if state.fence:
+        if line.strip().startswith(state.fence):
+            state.fence = ""
+        else:
+            code = Chars()
+            code.add_raw(line, pos)
+            state.emit(code, BlockKind.PARAGRAPH)
+        return
+    if not line.strip():
+        state.end_paragraph()
+        state.table = False
+        return
+    if (fence := _FENCE.match(line)) is not None:
+        state.end_paragraph()
+        state.fence = fence.group(1)
+        return
+    _block_line(state, line, pos, following)
+
+
+def read_markdown(source: str) -> tuple[tuple[Block, ...], str | None]:
+    """Blocks of a Markdown document, and its title (the first level-1 heading)."""
+    visible = _blank_out(source, _FRONT_MATTER, source)
+    visible = _blank_out(source, _COMMENT, visible)
+    state = _State(source)
+    raw_lines = visible.splitlines(keepends=True)
+    pos = 0
+    for n, raw in enumerate(raw_lines):
+        line = raw.rstrip("\r\n")
+        following = raw_lines[n + 1].rstrip("\r\n") if n + 1 < len(raw_lines) else ""
+        _line(state, line, pos, following)
+        pos += len(raw)
+    state.end_paragraph()
+    title = next(
+        (b.text for b in state.blocks if b.kind is BlockKind.HEADING and b.level == 1), None
+    )
+    return tuple(state.blocks), title
