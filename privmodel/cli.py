@@ -57,6 +57,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_eval(args)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from privmodel.cli_export import run_export
+
+    return run_export(args)
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    from privmodel.cli_export import run_register
+
+    return run_register(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="privmodel",
@@ -112,7 +124,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser(
+        "export", help="write policies as TILT, DPV JSON-LD, Fides, CISO Assistant or native"
+    )
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="policy documents (parsed on the fly) or native .json files")
+    p.add_argument("--to", required=True, metavar="FORMAT", help=_formats_help())
+    p.add_argument("-o", "--output", type=Path, metavar="PATH",
+                   help="output file (one input) or directory; default: <stem>.<ext> here")
+    p.add_argument("--stdout", action="store_true", help="write one export to stdout")
+    p.add_argument("--parser", metavar="NAME", help="force a parser for documents")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "register", help="write a GDPR Article 30 register (.xlsx .csv .html .json)"
+    )
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="policies of one organisation: documents or native .json files")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="PATH",
+                   help="ropa.xlsx, ropa.csv (one file per table), ropa.html or ropa.json")
+    p.add_argument("--parser", metavar="NAME", help="force a parser for documents")
+    p.set_defaults(func=cmd_register)
     return parser
+
+
+def _formats_help() -> str:
+    from privmodel.export import ExportFormat
+
+    return "one of: " + ", ".join(f.value for f in ExportFormat)
 
 
 def _version() -> str:

@@ -1,0 +1,103 @@
+"""Facts read from prose: retention periods, cookies, the DPO, the legal bases in use."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from privmodel.parsers.base import PolicyBuilder
+from privmodel.parsers.common import clean_label
+from privmodel.parsers.document import Block
+from privmodel.parsers.extract import (
+    find_durations,
+    find_emails,
+    find_legal_bases,
+    find_phones,
+)
+from privmodel.schema import (
+    Cookie,
+    DataProtectionOfficer,
+    LegalBasis,
+    LegalBasisCode,
+    Presence,
+    RetentionKind,
+    RetentionRule,
+)
+
+_DPO = re.compile(
+    r"data protection officer|\bDPO\b|dataskyddsombud|databeskyttelsesrådgiver|"
+    r"personvernombud|tietosuojavastaava|Datenschutzbeauftragte", re.I
+)
+_NO_DPO = re.compile(
+    r"(?:not|no|inte|ingen|ikke|ei|kein\w*)\b[^.]{0,60}(?:data protection officer|DPO|"
+    r"dataskyddsombud|databeskyttelsesrådgiver|personvernombud|tietosuojavastaava|"
+    r"Datenschutzbeauftragte)|(?:data protection officer|DPO)[^.]{0,40}\bif required\b", re.I
+)
+# A legal-basis section that defines most of the six bases is a definition list, not reliance.
+_DEFINITION_LIST = 5
+
+
+def collect_retention(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
+    """A rule per stated period; the text before the period says what it applies to."""
+    for block in blocks:
+        for m in find_durations(block.text, lang):
+            spec = m.value
+            subject = clean_label(block.text[: m.start])[-80:] or "personal data"
+            kind = RetentionKind.SESSION if spec.session else RetentionKind.FIXED
+            if kind is RetentionKind.FIXED and spec.duration is None:
+                continue
+            b.add("retention_rules", RetentionRule(
+                applies_to=subject, kind=kind, duration=spec.duration,
+                duration_is_maximum=spec.is_maximum, minimum=spec.minimum,
+                evidence=(b.evidence(block, m.start, m.end),), confidence=0.7,
+            ))
+
+
+def collect_cookies(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
+    """Cookies named in list items or table rows together with their lifetime."""
+    for block in blocks:
+        durations = find_durations(block.text, lang)
+        if not durations or block.kind.value not in ("list_item", "table_row", "label_value"):
+            continue
+        m = durations[0]
+        name = clean_label(block.text[: m.start].split(":")[0])[:60]
+        if not name:
+            continue
+        b.add("cookies", Cookie(
+            name=name, duration=m.value.duration, session=m.value.session,
+            evidence=(b.evidence(block, 0, m.end),), confidence=0.6,
+        ))
+
+
+def collect_dpo(b: PolicyBuilder, blocks: Iterable[Block]) -> None:
+    """A DPO with contact details, or the statement that none is appointed."""
+    for block in blocks:
+        if not _DPO.search(block.text):
+            continue
+        negative = _NO_DPO.search(block.text)
+        if negative:
+            b.declare("dpo", Presence.NONE, [b.evidence(block, negative.start(), negative.end())])
+            continue
+        emails = find_emails(block.text)
+        if emails and b.get("dpo") is None:
+            phones = tuple(p.value for p in find_phones(block.text))
+            ev = b.evidence(block, emails[0].start, emails[0].end)
+            b.set("dpo", DataProtectionOfficer(
+                emails=tuple(e.value for e in emails), phones=phones, evidence=(ev,)
+            ))
+            b.declare("dpo", Presence.PRESENT, [ev])
+
+
+def collect_relied_bases(b: PolicyBuilder, blocks: Sequence[Block], lang: str) -> None:
+    """Legal bases mentioned where the policy explains its bases, unless it only defines them."""
+    found = [(block, m) for block in blocks for m in find_legal_bases(block.text, lang)]
+    codes = {m.value for _, m in found}
+    article6 = {c for c in codes if not c.is_special_category_condition}
+    if len(article6) >= _DEFINITION_LIST and len(blocks) <= len(article6) + 2:
+        b.problem("legal-basis section defines the bases without saying which apply")
+        return
+    for block, m in found:
+        b.add("legal_bases", LegalBasis(
+            code=LegalBasisCode(m.value), label=m.text,
+            evidence=(b.evidence(block, m.start, m.end),), confidence=0.7,
+        ))

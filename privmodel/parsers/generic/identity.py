@@ -1,0 +1,78 @@
+"""Who publishes the policy: its name (a company name with a legal form) and its roles."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from typing import cast
+
+from privmodel.parsers.base import PolicyBuilder, publisher_or_new
+from privmodel.parsers.common import set_publisher_name
+from privmodel.parsers.document import Block
+from privmodel.parsers.extract._phrases import compile_phrases
+from privmodel.parsers.lexicon import languages, load
+from privmodel.schema import PartyRole, RoleClaim
+
+_NAME_WORD = r"[A-ZÅÄÖÆØÜ0-9][\w&'’.\-]*"
+
+
+@functools.cache
+def _company_regex() -> re.Pattern[str]:
+    forms = "|".join(cast(list[str], load("organisations")["legal_forms"]))
+    return re.compile(
+        rf"(?<![\w-])(?:{_NAME_WORD}[ \t]+){{1,4}}(?-i:(?:{forms}))(?![\w/])"
+    )
+
+
+@functools.cache
+def _role_regexes(lang: str) -> tuple[tuple[PartyRole, re.Pattern[str]], ...]:
+    table = cast(Mapping[str, Mapping[str, list[str]]], load("organisations")["roles"])
+    out: list[tuple[PartyRole, re.Pattern[str]]] = []
+    for role, per_lang in table.items():
+        patterns = [p for code in languages(lang) for p in per_lang.get(code, [])]
+        if patterns:
+            out.append((PartyRole(role), compile_phrases(patterns)))
+    return tuple(out)
+
+
+def find_company_names(text: str) -> list[tuple[int, int, str]]:
+    """Spans of names such as 'Blue Cromos AB', 'Exempel Oy', 'Muster GmbH'."""
+    out = []
+    for m in _company_regex().finditer(text):
+        name = m.group().strip()
+        first = name.split()[0]
+        if first.lower() in {"the", "our", "we", "and", "och", "og", "und", "ja"}:
+            start = m.start() + len(first) + 1
+            name = text[start:m.end()].strip()
+            if len(name.split()) < 2:
+                continue
+            out.append((start, m.end(), name))
+        else:
+            out.append((m.start(), m.end(), name))
+    return out
+
+
+def collect_identity(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
+    """Name the publisher after the first company name in the given blocks."""
+    if publisher_or_new(b).name is not None:
+        return
+    for block in blocks:
+        names = find_company_names(block.text)
+        if names:
+            start, end, name = names[0]
+            set_publisher_name(b, name, b.evidence(block, start, end))
+            return
+
+
+def collect_roles(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
+    """Roles the publisher claims ('we are the controller', 'som personuppgiftsbiträde')."""
+    org = publisher_or_new(b)
+    roles = {r.role: r for r in org.roles}
+    for block in blocks:
+        for role, regex in _role_regexes(lang):
+            m = regex.search(block.text)
+            if m is None or role in roles:
+                continue
+            roles[role] = RoleClaim(role=role, evidence=(b.evidence(block, m.start(), m.end()),))
+    b.set("publisher", org.model_copy(update={"roles": tuple(roles.values())}))

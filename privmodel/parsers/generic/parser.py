@@ -1,0 +1,91 @@
+"""GenericParser: section topics first, then the shared extractors on each topic's blocks."""
+
+from __future__ import annotations
+
+from privmodel.parsers.base import ParseResult, PolicyBuilder
+from privmodel.parsers.common import (
+    collect_authority,
+    collect_dates,
+    collect_laws,
+    collect_min_age,
+    collect_publisher_contacts,
+    collect_rights,
+    collect_transfers,
+)
+from privmodel.parsers.document import Block, Document
+from privmodel.parsers.generic.facts import (
+    collect_cookies,
+    collect_dpo,
+    collect_relied_bases,
+    collect_retention,
+)
+from privmodel.parsers.generic.identity import collect_identity, collect_roles
+from privmodel.parsers.generic.lists import add_list_facts
+from privmodel.parsers.generic.topics import Topics, group_by_topic
+from privmodel.schema import (
+    DataCategory,
+    DataSource,
+    DataSubjectCategory,
+    PartyKind,
+    Purpose,
+    Recipient,
+    SecurityMeasure,
+)
+
+_HEAD_BLOCKS = 12
+
+
+class GenericParser:
+    """Reads any privacy policy by its section headings; the fallback of the registry."""
+
+    name = "generic"
+    description = "any privacy policy: sections classified by heading, shared extractors"
+
+    def detect(self, document: Document) -> float:
+        return 0.1
+
+    def parse(self, document: Document) -> ParseResult:
+        b = PolicyBuilder(document, self.name)
+        lang = document.language
+        topics = group_by_topic(document)
+        blocks = list(document.blocks)
+        _identity(b, topics, blocks, lang)
+        _lists(b, topics)
+        collect_relied_bases(b, topics.get("legal_basis", []), lang)
+        collect_transfers(b, [*topics.get("transfers", []), *topics.get("recipients", [])], lang)
+        collect_retention(b, topics.get("retention", []), lang)
+        collect_cookies(b, topics.get("cookies", []), lang)
+        collect_rights(b, blocks, lang)
+        collect_authority(b, blocks, lang)
+        collect_laws(b, blocks, lang)
+        collect_min_age(b, topics.get("children", blocks), lang)
+        collect_dpo(b, blocks)
+        return b.build()
+
+
+def _identity(b: PolicyBuilder, topics: Topics, blocks: list[Block], lang: str) -> None:
+    """Name, contacts, dates and roles of the publisher."""
+    head = blocks[:_HEAD_BLOCKS]
+    where = [*topics.get("identity", []), *topics.get("contact", []), *head, *blocks]
+    collect_identity(b, where, lang)
+    collect_dates(b, blocks, lang)
+    contact_blocks = [*topics.get("identity", []), *topics.get("contact", []),
+                      *topics.get("dpo", []), *head]
+    collect_publisher_contacts(b, contact_blocks or blocks, lang)
+    collect_roles(b, blocks, lang)
+
+
+def _lists(b: PolicyBuilder, topics: Topics) -> None:
+    """Facts the policy gives as list items under a topic heading."""
+    add_list_facts(b, "data_categories", topics.get("data", []),
+                   lambda label, ex: DataCategory(label=label, examples=ex))
+    add_list_facts(b, "purposes", topics.get("purposes", []),
+                   lambda label, ex: Purpose(label=label))
+    add_list_facts(b, "recipients", topics.get("recipients", []),
+                   lambda label, ex: Recipient(name=label, kind=PartyKind.CATEGORY))
+    add_list_facts(b, "security_measures", topics.get("security", []),
+                   lambda label, ex: SecurityMeasure(label=label))
+    add_list_facts(b, "sources", topics.get("sources", []),
+                   lambda label, ex: DataSource(label=label))
+    add_list_facts(b, "data_subjects", topics.get("subjects", []),
+                   lambda label, ex: DataSubjectCategory(label=label))

@@ -1,0 +1,134 @@
+"""Parser for the privacy policy of an image-capture platform that acts as a processor.
+
+The layout it knows: a title, a header of ``Label: value`` lines (effective date, company,
+contact), then numbered sections ("2. Roles and Responsibilities", "7. Sharing of Personal
+Data", "12. Additional Rights for U.S. Residents", "16. Regional Compliance", ...), each a
+lead-in sentence followed by one item per line.  Sections are found by their headings, so
+renumbered, renamed or dropped sections still parse; the facts are read by the shared
+extractors in :mod:`privmodel.parsers.common` and :mod:`privmodel.parsers.seeds.bluecromos_read`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from privmodel.parsers.base import ParseResult, PolicyBuilder
+from privmodel.parsers.document import Block, BlockKind, Document
+from privmodel.parsers.seeds.bluecromos_read import (
+    Layout,
+    Part,
+    read_policy,
+)
+
+_NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+\S")
+_NUMBER = re.compile(r"^\s*\d{1,2}\.\s*")
+
+# Heading patterns, tried in order: the first that matches names the section's part.
+_PARTS: tuple[tuple[Part, re.Pattern[str]], ...] = tuple(
+    (part, re.compile(pattern, re.I))
+    for part, pattern in (
+        (Part.INTRO, r"^introduction\b"),
+        (Part.ROLES, r"\broles?\b.*\bresponsibilit"),
+        (Part.DATA, r"\bcategories of personal data\b|\bpersonal data we collect\b"),
+        (Part.PURPOSES, r"^how we use\b|\bpurposes?\b"),
+        (Part.RESPONSIBILITY, r"\bcustomer responsibilit"),
+        (Part.SENSITIVE, r"\bsensitive\b"),
+        (Part.SALE, r"\bsale\b|\bselling\b"),
+        (Part.SHARING, r"\bsharing\b|\bdisclos"),
+        (Part.RETENTION, r"\bretention\b|\bretain"),
+        (Part.SECURITY, r"\bsecurity\b"),
+        (Part.US_RIGHTS, r"\brights\b.*\b(?:u\.?s\.?|california|virginia)\b"),
+        (Part.OPT_OUT, r"\bopt[- ]?out\b"),
+        (Part.RIGHTS, r"\brights\b"),
+        (Part.TRANSFERS, r"\btransfers?\b"),
+        (Part.COMPLIANCE, r"\bcompliance\b|\blaws\b"),
+        (Part.UPDATES, r"\bupdates?\b|\bchanges\b"),
+        (Part.CONTACT, r"\bcontact\b"),
+    )
+)
+
+# What recognises the document: its distinctive headings and its self-description.
+_DISTINCTIVE = tuple(
+    re.compile(p, re.I)
+    for p in (
+        r"^roles and responsibilities$",
+        r"^customer responsibility for uploaded content$",
+        r"^sensitive personal data$",
+        r"^sale and sharing of personal data$",
+        r"^additional rights for u\.s\. residents$",
+        r"^right to opt-out$",
+        r"^regional compliance$",
+        r"^data protection contact$",
+        r"^categories of personal data we collect$",
+    )
+)
+_HEADER_LABELS = re.compile(r"^(?:effective date|company|contact)$", re.I)
+_PROCESSOR_SELF = re.compile(r"\bacts? (?:primarily |mainly )?as a data processor\b", re.I)
+_IMAGE_PLATFORM = re.compile(
+    r"\bplatform\b[^.]*\bcapture\b[^.]*\bimages?\b|\bimage capture\b", re.I
+)
+
+
+def _body(heading: str) -> str:
+    return _NUMBER.sub("", heading).strip().rstrip(".:")
+
+
+def classify(heading: str) -> Part | None:
+    """The part of the policy a heading opens, by its wording (numbering ignored)."""
+    text = _body(heading)
+    return next((part for part, pattern in _PARTS if pattern.search(text)), None)
+
+
+def layout(document: Document) -> Layout:
+    """Group the blocks: the header before the first section heading, then each section.
+
+    A section heading is a numbered heading, or one whose wording names a known part.
+    """
+    header: list[Block] = []
+    sections: list[tuple[Part | None, Block, list[Block]]] = []
+    for block in document.blocks:
+        part = classify(block.text) if block.kind is BlockKind.HEADING else None
+        if block.kind is BlockKind.HEADING and (part or _NUMBERED.match(block.text)):
+            sections.append((part, block, []))
+        elif sections:
+            sections[-1][2].append(block)
+        elif block.kind is not BlockKind.HEADING:
+            header.append(block)
+    return Layout(header=header, sections=sections)
+
+
+class BlueCromosParser:
+    """Reads the policy of an image-capture platform provider acting as a processor."""
+
+    name = "bluecromos"
+    description = "Image capture platform provider acting as processor (numbered English policy)"
+
+    def detect(self, document: Document) -> float:
+        heads = [b for b in document.blocks if b.kind is BlockKind.HEADING]
+        numbered = [h for h in heads if _NUMBERED.match(h.text)]
+        bodies = [_body(h.text) for h in heads]
+        found = sum(1 for p in _DISTINCTIVE if any(p.search(t) for t in bodies))
+        score = 0.45 * min(1.0, found / 6)
+        if len(numbered) >= 8:
+            score += 0.1
+        first = document.blocks.index(numbered[0]) if numbered else len(document.blocks)
+        labels = {
+            (b.label or "").strip().lower()
+            for b in document.blocks[:first]
+            if b.kind is BlockKind.LABEL_VALUE and _HEADER_LABELS.match((b.label or "").strip())
+        }
+        score += 0.05 * len(labels)
+        text = document.source
+        if _PROCESSOR_SELF.search(text):
+            score += 0.1
+        if _IMAGE_PLATFORM.search(text):
+            score += 0.1
+        return round(min(score, 0.95), 3)
+
+    def parse(self, document: Document) -> ParseResult:
+        builder = PolicyBuilder(document, self.name)
+        read_policy(builder, layout(document))
+        return builder.build()
+
+
+__all__ = ["BlueCromosParser", "classify", "layout"]

@@ -1,0 +1,102 @@
+"""Storage periods in the Bluescreen policy, one rule per stated period or criterion.
+
+A sentence with a duration gives a fixed rule (a legal requirement when it names the law,
+a session rule for session cookies); without one, a sentence that keeps data until claims
+are time-barred, "so long as" it is needed, or while a customer relationship lasts gives a
+rule of that kind. A cookie sentence with a lifetime also gives a Cookie.
+"""
+
+from __future__ import annotations
+
+from privmodel.parsers.base import PolicyBuilder
+from privmodel.parsers.document import Block, BlockKind
+from privmodel.parsers.extract import find_durations, find_laws
+from privmodel.parsers.seeds.bluescreen_text import heading_key, sentence_spans, trim
+from privmodel.schema import Cookie, RetentionKind, RetentionRule
+
+# Phrases that state a retention criterion without a period, checked in this order.
+_CRITERIA: tuple[tuple[str, RetentionKind], ...] = (
+    ("preskription", RetentionKind.LIMITATION_PERIOD),
+    ("så länge", RetentionKind.AS_LONG_AS_NECESSARY),
+    ("inte längre behövs", RetentionKind.AS_LONG_AS_NECESSARY),
+    ("aktiv kundrelation", RetentionKind.RELATIONSHIP),
+)
+_STORE = ("spar", "lagr", "arkiv", "radera", "ta bort", "upphör", "behövs")
+_COOKIE = "cookie"
+_PART_HEADINGS = frozenset({
+    "kategorier av registrerade", "kategori av registrerade", "kategori av uppgifter",
+    "personuppgifter", "ändamål", "laglig grund",
+})
+
+
+def mentions_retention(text: str, lang: str) -> bool:
+    return bool(find_durations(text, lang)) or _criterion(text) is not None
+
+
+def _criterion(text: str) -> RetentionKind | None:
+    lower = text.lower()
+    if not any(stem in lower for stem in _STORE):
+        return None
+    return next((kind for phrase, kind in _CRITERIA if phrase in lower), None)
+
+
+def add_retention(b: PolicyBuilder, block: Block, i: int, j: int, lang: str) -> list[RetentionRule]:
+    """The rules stated in ``block.text[i:j]``."""
+    text = block.text
+    a, z = trim(text, i, j)
+    if z <= a:
+        return []
+    applies_to = text[a:z]
+    laws = [m for m in find_laws(text, lang) if a <= m.start < z]
+    rules: list[RetentionRule] = []
+    for m in find_durations(text, lang):
+        if not a <= m.start < z:
+            continue
+        spec = m.value
+        evidence = [b.evidence(block, m.start, m.end)]
+        if spec.session:
+            rule = RetentionRule(applies_to=applies_to, kind=RetentionKind.SESSION,
+                                 evidence=tuple(evidence))
+        else:
+            kind = RetentionKind.LEGAL_REQUIREMENT if laws else RetentionKind.FIXED
+            evidence += [b.evidence(block, law.start, law.end) for law in laws[:1]]
+            rule = RetentionRule(
+                applies_to=applies_to, kind=kind, duration=spec.duration,
+                duration_is_maximum=spec.is_maximum, minimum=spec.minimum,
+                law=laws[0].value if laws else None, evidence=tuple(evidence),
+            )
+        rules.append(b.add("retention_rules", rule))
+        if _COOKIE in text.lower():
+            _add_cookie(b, block, rule, m.text)
+    criterion = _criterion(applies_to)
+    if not rules and criterion is not None:
+        rules.append(b.add("retention_rules", RetentionRule(
+            applies_to=applies_to, kind=criterion, evidence=(b.evidence(block, a, z),)
+        )))
+    return rules
+
+
+def _add_cookie(b: PolicyBuilder, block: Block, rule: RetentionRule, said: str) -> None:
+    providers = [p for p in b.items("processors") if any(
+        e.start >= block.start and e.end <= block.end for e in p.evidence)]
+    name = getattr(providers[0], "name", None) if providers else None
+    if rule.kind is RetentionKind.SESSION:
+        name = said[:1].upper() + said[1:] if _COOKIE in said.lower() else None
+    if name is None:
+        return
+    b.add("cookies", Cookie(
+        name=name, provider_id=providers[0].id if providers and rule.duration is not None
+        else None, duration=rule.duration, session=rule.kind is RetentionKind.SESSION,
+        evidence=rule.evidence,
+    ))
+
+
+def read_retention(b: PolicyBuilder, blocks: list[Block], lang: str) -> None:
+    """Rules stated anywhere outside the activity overview (which reads its own)."""
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            continue
+        if block.section and heading_key(block.section[-1]) in _PART_HEADINGS:
+            continue
+        for i, j in sentence_spans(block.text):
+            add_retention(b, block, i, j, lang)
