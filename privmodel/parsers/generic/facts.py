@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import cast
 
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.common import clean_label
@@ -14,6 +16,8 @@ from privmodel.parsers.extract import (
     find_legal_bases,
     find_phones,
 )
+from privmodel.parsers.extract._phrases import compile_phrases
+from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import (
     Cookie,
     DataProtectionOfficer,
@@ -101,3 +105,27 @@ def collect_relied_bases(b: PolicyBuilder, blocks: Sequence[Block], lang: str) -
             code=LegalBasisCode(m.value), label=m.text,
             evidence=(b.evidence(block, m.start, m.end),), confidence=0.7,
         ))
+
+
+@functools.cache
+def _absence_regexes(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table = cast(Mapping[str, Mapping[str, list[str]]], load("statements"))
+    out = []
+    for name, per_lang in table.items():
+        if name.startswith("_"):
+            continue
+        patterns = [p for code in languages(lang) for p in per_lang.get(code, [])]
+        out.append((name, compile_phrases(patterns)))
+    return tuple(out)
+
+
+def collect_absences(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> set[str]:
+    """Declarations the policy states as none; returns their names."""
+    found: set[str] = set()
+    for block in blocks:
+        for name, regex in _absence_regexes(lang):
+            m = regex.search(block.text)
+            if m is not None:
+                b.declare(name, Presence.NONE, [b.evidence(block, m.start(), m.end())])
+                found.add(name)
+    return found

@@ -14,6 +14,7 @@ from privmodel.parsers.common import (
 )
 from privmodel.parsers.document import Block, Document
 from privmodel.parsers.generic.facts import (
+    collect_absences,
     collect_cookies,
     collect_dpo,
     collect_relied_bases,
@@ -50,17 +51,32 @@ class GenericParser:
         topics = group_by_topic(document)
         blocks = list(document.blocks)
         _identity(b, topics, blocks, lang)
+        absent = collect_absences(b, blocks, lang)
+        if "personal_data_collected" in absent:
+            topics.pop("data", None)
         _lists(b, topics)
-        collect_relied_bases(b, topics.get("legal_basis", []), lang)
+        collect_laws(b, blocks, lang)
+        if _applies_gdpr(b):
+            collect_relied_bases(b, topics.get("legal_basis", []), lang)
+        else:
+            b.problem("the policy does not apply the GDPR: no legal basis is read")
         collect_transfers(b, [*topics.get("transfers", []), *topics.get("recipients", [])], lang)
         collect_retention(b, topics.get("retention", []), lang)
         collect_cookies(b, topics.get("cookies", []), lang)
         collect_rights(b, blocks, lang)
         collect_authority(b, blocks, lang)
-        collect_laws(b, blocks, lang)
         collect_min_age(b, topics.get("children", blocks), lang)
         collect_dpo(b, blocks)
         return b.build()
+
+
+# Laws that predate the GDPR: a policy citing only these relies on no GDPR legal basis.
+_PRE_GDPR = frozenset({"PUL", "Safe Harbor", "BDSG-alt", "Henkilötietolaki"})
+
+
+def _applies_gdpr(b: PolicyBuilder) -> bool:
+    laws = {getattr(law, "name", "") for law in b.items("laws")}
+    return not (laws & _PRE_GDPR) or "GDPR" in laws
 
 
 def _identity(b: PolicyBuilder, topics: Topics, blocks: list[Block], lang: str) -> None:
