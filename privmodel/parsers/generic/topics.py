@@ -53,13 +53,37 @@ def block_topic(block: Block, lang: str) -> str | None:
     return None
 
 
+_PSEUDO_MAX_WORDS = 8
+
+
+def pseudo_heading_topic(block: Block, lang: str) -> str | None:
+    """A short unpunctuated paragraph naming a topic ('Purposes') acts as a heading.
+
+    Plain-text policies often put headings on lines of their own without any marking;
+    the reader cannot tell them from a one-line paragraph, but their wording can.
+    """
+    text = block.text.strip()
+    if block.kind is not BlockKind.PARAGRAPH or not text or text[-1] in ".,;:!?":
+        return None
+    if len(text.split()) > _PSEUDO_MAX_WORDS or not text[0].isupper():
+        return None
+    return classify_heading(text, lang)
+
+
 def group_by_topic(document: Document) -> Topics:
     """Blocks under each topic, in document order (headings excluded)."""
     groups: Topics = {}
+    lang = document.language
+    pseudo: str | None = None
     for block in document.blocks:
         if block.kind is BlockKind.HEADING:
+            pseudo = None
             continue
-        topic = block_topic(block, document.language)
+        found = pseudo_heading_topic(block, lang)
+        if found is not None:
+            pseudo = found
+            continue
+        topic = pseudo or block_topic(block, lang)
         if topic is not None:
             groups.setdefault(topic, []).append(block)
     return groups
