@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from privmodel.parsers import lexicon
-from privmodel.parsers.extract._phrases import compile_phrases
+from privmodel.parsers.extract._phrases import Gate, compile_phrases, gate
 from privmodel.parsers.extract.match import Match, select
 
 
@@ -46,13 +46,22 @@ def _entries(langs: str) -> tuple[tuple[AuthorityInfo, Any], ...]:
     return tuple((_info(e), compile_phrases(e["patterns"])) for e in preferred)
 
 
+@functools.cache
+def _gate() -> Gate:
+    entries = lexicon.load(lexicon.COMMON)["authorities"]
+    return gate(p for e in entries for p in e["patterns"])
+
+
 def find_authorities(text: str, lang: str) -> list[Match[AuthorityInfo]]:
     """Authority names, acronyms and websites: "Integritetsskyddsmyndigheten", "IMY",
     "Datainspektionen" (former name, same entry), "tietosuoja.fi", "ICO", "BfDI". A generic
     "supervisory authority" or "Datenschutzaufsichtsbehörde" names no authority."""
     found: list[Match[AuthorityInfo]] = []
     seen: set[tuple[int, int]] = set()
-    for info, regex in _entries(",".join(lexicon.languages(lang))):
+    langs = ",".join(lexicon.languages(lang))
+    if not _gate().may_match(text):
+        return found
+    for info, regex in _entries(langs):
         for m in regex.finditer(text):
             if m.span() not in seen:
                 seen.add(m.span())
