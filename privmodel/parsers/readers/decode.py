@@ -61,6 +61,7 @@ def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
 
 _CHAR_REF = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 _COLLAPSE = frozenset(" \t\n\r\f")
+_RUNS = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 
 
 class Chars:
@@ -93,9 +94,25 @@ class Chars:
         self.ends.append(end)
 
     def add_raw(self, text: str, pos: int) -> None:
-        """Append ``text`` (found at ``source[pos:]``) without decoding references."""
-        for n, char in enumerate(text):
-            self.add(char, pos + n, pos + n + 1)
+        """Append ``text`` (found at ``source[pos:]``) without decoding references.
+
+        Works run by run: a whitespace run goes through :meth:`add` once, other runs are
+        appended whole, which is what :meth:`add` would do character by character.
+        """
+        for match in _RUNS.finditer(text):
+            piece, start = match.group(), pos + match.start()
+            if piece[0] in _COLLAPSE:
+                self.add(" ", start, start + 1)
+                continue
+            skip = 0
+            while not self.chars and skip < len(piece) and piece[skip].isspace():
+                skip += 1
+            if skip == len(piece):
+                continue
+            first = start + skip
+            self.chars.extend(piece[skip:])
+            self.offsets.extend(range(first, start + len(piece)))
+            self.ends.extend(range(first + 1, start + len(piece) + 1))
 
     def add_decoded(self, text: str, pos: int) -> None:
         """Append ``text`` (found at ``source[pos:]``), decoding character references."""
