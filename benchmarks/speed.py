@@ -1,0 +1,144 @@
+"""Speed and memory of parsing, in one run: ``python benchmarks/speed.py``.
+
+Prints, single process:
+- docs/second and MB/second for text and HTML (the seeds, and the corpus in ../shared when
+  present), each with the ratio of a full parse to the floor: just decoding and splitting
+  the document (line splitting for text and Markdown, lxml for HTML);
+- a scaling run at 1x, 10x and 100x a policy's length, showing time per KB stays flat;
+- peak memory of parsing a 5 MB policy, measured in a fresh process.
+
+Targets (issue 5): >= 100 policies/second/core at 5-40 KB, linear growth, < 200 MB peak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import lxml.html
+
+from privmodel.parsers.readers import read_bytes
+from privmodel.parsers.readers.decode import decode
+from privmodel.parsers.registry import parse_document, parsers
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+SUFFIXES = {".txt": "text", ".md": "text", ".html": "html"}
+
+
+def floor(data: bytes, kind: str) -> object:
+    """The least any parser must do: decode, and split lines or build the HTML tree."""
+    text, _ = decode(data)
+    if kind == "html":
+        return lxml.html.fromstring(text)
+    return text.splitlines()
+
+
+def full(data: bytes, kind: str, name: str) -> object:
+    return parse_document(read_bytes(data, path=name))
+
+
+def timed(fn: Callable[[], object], min_seconds: float = 1.0) -> float:
+    """Seconds per call, repeated until at least ``min_seconds`` have passed."""
+    fn()
+    calls, start = 0, time.perf_counter()
+    while True:
+        fn()
+        calls += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_seconds:
+            return elapsed / calls
+
+
+def corpus_sets() -> dict[str, list[Path]]:
+    sets: dict[str, list[Path]] = {"seeds text": sorted((ROOT / "seeds").glob("*.txt"))}
+    if SHARED_CORPUS.is_dir():
+        files = [p for p in sorted(SHARED_CORPUS.iterdir()) if p.name != "README.md"]
+        sets["corpus text/md"] = [p for p in files if SUFFIXES.get(p.suffix) == "text"]
+        sets["corpus html"] = [p for p in files if SUFFIXES.get(p.suffix) == "html"]
+    return sets
+
+
+def throughput(name: str, paths: list[Path], seconds: float) -> dict[str, float]:
+    docs = [(p.read_bytes(), SUFFIXES[p.suffix], p.name) for p in paths]
+    size = sum(len(d) for d, _, _ in docs)
+    t_full = timed(lambda: [full(d, k, n) for d, k, n in docs], seconds)
+    t_floor = timed(lambda: [floor(d, k) for d, k, _ in docs], seconds)
+    row = {
+        "docs": len(docs),
+        "kb_per_doc": size / len(docs) / 1024,
+        "docs_per_s": len(docs) / t_full,
+        "mb_per_s": size / t_full / 1e6,
+        "ratio_to_floor": t_full / t_floor,
+    }
+    print(f"{name:16} {row['docs']:4d} {row['kb_per_doc']:8.1f} {row['docs_per_s']:9.1f} "
+          f"{row['mb_per_s']:7.3f} {row['ratio_to_floor']:9.1f}")
+    return row
+
+
+def scaling(seconds: float) -> list[dict[str, float]]:
+    base = (ROOT / "seeds" / "003_43719daa3b4cdde0.txt").read_bytes()
+    rows = []
+    print("\nscaling (seed 003 repeated)   KB    seconds   ms per KB")
+    for factor in (1, 10, 100):
+        data = base * factor
+        t = timed(lambda data=data: full(data, "text", "scaled.txt"), seconds)  # type: ignore[misc]
+        kb = len(data) / 1024
+        rows.append({"factor": factor, "kb": kb, "seconds": t, "ms_per_kb": t * 1000 / kb})
+        print(f"  {factor:4d}x {kb:23.0f} {t:10.3f} {t * 1000 / kb:11.3f}")
+    return rows
+
+
+def peak_memory_child(megabytes: float) -> None:
+    """Run in a fresh process: parse a policy of about ``megabytes`` MB, print peak RSS."""
+    base = (ROOT / "seeds" / "003_43719daa3b4cdde0.txt").read_bytes()
+    data = base * max(1, int(megabytes * 1e6 / len(base)))
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    full(data, "text", "big.txt")
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"mb": len(data) / 1e6, "peak_rss_mb": after / 1024,
+                      "baseline_rss_mb": before / 1024}))
+
+
+def peak_memory(megabytes: float) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--memory-child", str(megabytes)],
+        capture_output=True, text=True, check=True,
+    )
+    row: dict[str, float] = json.loads(out.stdout)
+    print(f"\npeak memory parsing a {row['mb']:.1f} MB policy: {row['peak_rss_mb']:.0f} MB RSS "
+          f"(interpreter and library loaded: {row['baseline_rss_mb']:.0f} MB)")
+    return row
+
+
+def main() -> int:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--seconds", type=float, default=1.0, help="minimum time per measure")
+    args.add_argument("--json", type=Path, help="also write the figures to this file")
+    args.add_argument("--memory-child", type=float, help=argparse.SUPPRESS)
+    opts = args.parse_args()
+    if opts.memory_child:
+        parsers()
+        peak_memory_child(opts.memory_child)
+        return 0
+    parsers()
+    print(f"{'set':16} {'docs':>4} {'KB/doc':>8} {'docs/s':>9} {'MB/s':>7} {'x floor':>9}")
+    report = {
+        "throughput": {name: throughput(name, paths, opts.seconds)
+                       for name, paths in corpus_sets().items() if paths},
+        "scaling": scaling(opts.seconds),
+        "memory": peak_memory(5.0),
+    }
+    if opts.json:
+        opts.json.write_text(json.dumps(report, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
