@@ -151,7 +151,12 @@ def purpose_description(pb: PurposeBases, basis: LegalBasis, derived_consent: bo
             "The policy states explicit consent (Art. 9(2)(a)) and no Art. 6 basis; "
             "consent (Art. 6(1)(a)) is the Art. 6 basis it implies."
         )
-    if pb.candidates:
+    if pb.candidates and len(pb.bases) == 1:
+        lines.append(
+            f"Candidate basis: the policy states {basis_label(basis)} without linking it to "
+            "this purpose; check that it applies."
+        )
+    elif pb.candidates:
         others = joined(basis_label(b) for b in pb.bases)
         lines.append(
             f"Candidate basis: the policy states {others} without saying which one this "

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from privmodel.export.base import ExportFormat, Writer
+from privmodel.export.tilt_codes import ttl
 from privmodel.schema import (
     Controller,
     Party,
@@ -146,7 +147,8 @@ def _facts(g: _Graph) -> None:
     for r in p.retention_rules:
         extra: Json = {}
         if r.duration is not None:
-            extra["rdf:value"] = {"@value": r.duration.isoformat(), "@type": "xsd:duration"}
+            # xsd:duration has no weeks, so P2W is written P14D (as in TILT).
+            extra["rdf:value"] = {"@value": ttl(r.duration), "@type": "xsd:duration"}
         if r.criterion:
             extra["rdfs:comment"] = r.criterion
         g.labelled(r.id, [_curie(r.kind.info.dpv or DPV + "StorageCondition")], r.applies_to,

@@ -94,7 +94,8 @@ def _privacy_policy(policy: Policy) -> str | None:
 
 
 def _description(policy: Policy, found: Sequence[Group]) -> str:
-    parts = [f"Processing stated in the privacy policy {_source_name(policy) or '(unnamed)'}."]
+    title = f" ({policy.source.title})" if policy.source.title else ""
+    parts = [f"Processing stated in the privacy policy {_source_name(policy)}{title}."]
     derived = [g.name for g in found if g.derived]
     if derived:
         parts.append(
@@ -122,7 +123,7 @@ def _system(policy: Policy, org_key: str, org_name: str, found: Sequence[Group])
     system: dict[str, Node] = {
         "fides_key": f"{org_key}_service",
         "organization_fides_key": org_key,
-        "name": policy.source.title or f"{org_name}: service covered by the privacy policy",
+        "name": f"{org_name}: service covered by the privacy policy",
         "description": _description(policy, found),
         "system_type": "Service",
         "responsibility": _responsibility(policy, found),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+import attrs
+
 from privmodel.export.fides_groups import Group
 from privmodel.export.fides_taxonomy import (
     LEGAL_BASIS,
@@ -50,7 +52,7 @@ def _party_text(party: Party) -> str:
 
 
 def retention_text(rule: RetentionRule) -> str:
-    """'Login cookies: fixed period P2D' and similar, from the rule's own words."""
+    """'Login cookies: fixed period, P2D' and similar; a criterion follows in parentheses."""
     parts = [rule.kind.info.label_en.lower()]
     if rule.duration is not None:
         span = rule.duration.isoformat()
@@ -59,11 +61,12 @@ def retention_text(rule: RetentionRule) -> str:
         parts.append(("up to " if rule.duration_is_maximum else "") + span)
     if rule.runs_from:
         parts.append(f"from {rule.runs_from}")
-    if rule.criterion and rule.kind is not RetentionKind.FIXED:
-        parts.append(rule.criterion)
     if rule.law:
         parts.append(f"under {rule.law}")
-    return f"{rule.applies_to}: {', '.join(parts)}"
+    text = f"{rule.applies_to}: {', '.join(parts)}"
+    if rule.criterion and rule.kind is not RetentionKind.FIXED:
+        text += f" ({rule.criterion})"
+    return text
 
 
 class DeclarationBuilder:
@@ -141,6 +144,16 @@ class DeclarationBuilder:
             entry["shared_categories"] = list(categories)
         return entry
 
+    def _narrow(self, group: Group, use: str) -> Group:
+        """The part of ``group`` for one data use: its purposes, and their bases if linked."""
+        purposes = tuple(
+            p for p in group.purposes if self.keys.key(Kind.DATA_USE, p.concept) == use
+        )
+        ids = {p.id for p in purposes}
+        linked = tuple(b for b in group.bases if ids & set(b.purpose_ids))
+        bases = linked if group.bases_linked and linked else group.bases
+        return attrs.evolve(group, purposes=purposes, bases=bases)
+
     def build(self, groups: Sequence[Group]) -> list[dict[str, Node]]:
         """Every declaration, sorted by name as fideslang re-sorts them, names unique."""
         planned: list[tuple[Group, str, str]] = []
@@ -149,7 +162,7 @@ class DeclarationBuilder:
             uses = self.keys.keys(Kind.DATA_USE, concepts)
             for use in uses:
                 name = group.name if len(uses) == 1 else f"{group.name} [{use}]"
-                planned.append((group, name, use))
+                planned.append((self._narrow(group, use) if len(uses) > 1 else group, name, use))
         counts = Counter(name for _, name, _ in planned)
         taken = {name for name, count in counts.items() if count == 1}
         out: list[dict[str, Node]] = []

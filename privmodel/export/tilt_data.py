@@ -190,7 +190,7 @@ def data_disclosed(policy: Policy, links: Links, *, v2: bool) -> list[Json]:
                 for b in interests
             ] or [{"exists": False}],
             "recipients": _unique([_recipient(p) for p in links.recipients(category)]),
-            "storage": [_storage(r) for r in links.rules(category)],
+            "storage": _unique([_storage(r) for r in links.rules(category)]),
             "nonDisclosure": {
                 "legalRequirement": False,
                 "contractualRegulation": False,
