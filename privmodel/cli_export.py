@@ -27,7 +27,7 @@ _EXTENSION = {
     ExportFormat.TILT_V2: ".tilt.json",
     ExportFormat.DPV: ".jsonld",
     ExportFormat.FIDES: ".fides.yml",
-    ExportFormat.CISO_ASSISTANT: ".xlsx",
+    ExportFormat.CISO_ASSISTANT: ".ciso-assistant.xlsx",
 }
 
 
