@@ -1,4 +1,4 @@
-"""Build the complete example policy shown in docs/format.md (run: python docs/examples/make_format_example.py)."""
+"""Build the example policy shown in docs/format.md: python docs/examples/make_format_example.py"""
 
 from __future__ import annotations
 

@@ -7,8 +7,8 @@ import pytest
 import privmodel as pm
 from privmodel.parsers.base import Parser, ParseResult, PolicyBuilder
 from privmodel.parsers.document import Document
-from privmodel.parsers.registry import select_parser
 from privmodel.parsers.readers import read_text
+from privmodel.parsers.registry import select_parser
 
 SNIPPET = """Privacy notice
 Exempel Handel AB is the controller for your personal data.
