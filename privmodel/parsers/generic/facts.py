@@ -26,6 +26,8 @@ from privmodel.schema import (
     Presence,
     RetentionKind,
     RetentionRule,
+    Right,
+    RightCode,
 )
 
 _DPO = re.compile(
@@ -129,3 +131,24 @@ def collect_absences(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> se
                 b.declare(name, Presence.NONE, [b.evidence(block, m.start(), m.end())])
                 found.add(name)
     return found
+
+
+@functools.cache
+def _right_regexes(lang: str) -> tuple[tuple[RightCode, re.Pattern[str]], ...]:
+    table = cast(Mapping[str, Mapping[str, list[str]]], load("generic")["rights"])
+    out = []
+    for code, per_lang in table.items():
+        patterns = [p for c in languages(lang) for p in per_lang.get(c, [])]
+        if patterns:
+            out.append((RightCode(code), compile_phrases(patterns)))
+    return tuple(out)
+
+
+def collect_right_phrasings(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
+    """Rights in further wordings ('the right to have data deleted'), in rights sections."""
+    for block in blocks:
+        for code, regex in _right_regexes(lang):
+            m = regex.search(block.text)
+            if m is not None:
+                b.add("rights", Right(code=code, confidence=0.6,
+                                      evidence=(b.evidence(block, m.start(), m.end()),)))

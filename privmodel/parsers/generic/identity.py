@@ -75,4 +75,5 @@ def collect_roles(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
             if m is None or role in roles:
                 continue
             roles[role] = RoleClaim(role=role, evidence=(b.evidence(block, m.start(), m.end()),))
-    b.set("publisher", org.model_copy(update={"roles": tuple(roles.values())}))
+    if len(roles) > len(org.roles):
+        b.set("publisher", org.model_copy(update={"roles": tuple(roles.values())}))

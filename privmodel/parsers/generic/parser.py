@@ -2,26 +2,38 @@
 
 from __future__ import annotations
 
-from privmodel.parsers.base import ParseResult, PolicyBuilder
+from privmodel.parsers.base import ParseResult, PolicyBuilder, publisher_or_new
 from privmodel.parsers.common import (
     collect_authority,
     collect_dates,
-    collect_laws,
     collect_min_age,
     collect_publisher_contacts,
     collect_rights,
     collect_transfers,
 )
 from privmodel.parsers.document import Block, Document
+from privmodel.parsers.generic.bases import (
+    collect_default_role,
+    collect_law_names,
+    collect_relied_bases,
+)
 from privmodel.parsers.generic.facts import (
     collect_absences,
     collect_cookies,
     collect_dpo,
-    collect_relied_bases,
-    collect_retention,
+    collect_right_phrasings,
 )
 from privmodel.parsers.generic.identity import collect_identity, collect_roles
 from privmodel.parsers.generic.lists import add_list_facts
+from privmodel.parsers.generic.parties import collect_named_parties, collect_recipient_categories
+from privmodel.parsers.generic.prose import (
+    collect_enumerations,
+    collect_heading_purposes,
+    collect_measures,
+    collect_phrases,
+    collect_prose_purposes,
+)
+from privmodel.parsers.generic.retention import collect_retention
 from privmodel.parsers.generic.topics import Topics, group_by_topic
 from privmodel.schema import (
     DataCategory,
@@ -55,18 +67,23 @@ class GenericParser:
         if "personal_data_collected" in absent:
             topics.pop("data", None)
         _lists(b, topics)
-        collect_laws(b, blocks, lang)
+        _prose(b, topics, blocks, lang)
+        collect_law_names(b, blocks, lang)
         if _applies_gdpr(b):
-            collect_relied_bases(b, topics.get("legal_basis", []), lang)
+            collect_relied_bases(b, blocks, lang, topics.get("legal_basis", []))
         else:
             b.problem("the policy does not apply the GDPR: no legal basis is read")
         collect_transfers(b, [*topics.get("transfers", []), *topics.get("recipients", [])], lang)
-        collect_retention(b, topics.get("retention", []), lang)
+        collect_retention(b, [*topics.get("retention", []), *topics.get("cookies", [])], lang)
         collect_cookies(b, topics.get("cookies", []), lang)
         collect_rights(b, blocks, lang)
+        collect_right_phrasings(b, blocks, lang)
         collect_authority(b, blocks, lang)
         collect_min_age(b, topics.get("children", blocks), lang)
         collect_dpo(b, blocks)
+        collect_named_parties(b, blocks, lang)
+        if not publisher_or_new(b).evidence:
+            b.set("publisher", None)  # nothing was read about the publisher
         return b.build()
 
 
@@ -89,6 +106,7 @@ def _identity(b: PolicyBuilder, topics: Topics, blocks: list[Block], lang: str) 
                       *topics.get("dpo", []), *head]
     collect_publisher_contacts(b, contact_blocks or blocks, lang)
     collect_roles(b, blocks, lang)
+    collect_default_role(b, blocks, lang)
 
 
 def _lists(b: PolicyBuilder, topics: Topics) -> None:
@@ -105,3 +123,17 @@ def _lists(b: PolicyBuilder, topics: Topics) -> None:
                    lambda label, ex: DataSource(label=label))
     add_list_facts(b, "data_subjects", topics.get("subjects", []),
                    lambda label, ex: DataSubjectCategory(label=label))
+
+
+def _prose(b: PolicyBuilder, topics: Topics, blocks: list[Block], lang: str) -> None:
+    """Facts stated in sentences rather than in lists."""
+    collect_heading_purposes(b, blocks, lang, lambda t: Purpose(label=t))
+    collect_prose_purposes(b, topics.get("purposes", []), lang, lambda t: Purpose(label=t))
+    collect_enumerations(b, topics.get("data", []), lambda t: DataCategory(label=t),
+                         "data_categories")
+    collect_measures(b, topics.get("security", []), lang, lambda t: SecurityMeasure(label=t))
+    collect_phrases(b, blocks, lang, "subjects", "data_subjects",
+                    lambda t: DataSubjectCategory(label=t))
+    collect_phrases(b, [*topics.get("sources", []), *topics.get("data", [])], lang,
+                    "source_phrases", "sources", lambda t: DataSource(label=t))
+    collect_recipient_categories(b, topics.get("recipients", []), lang)

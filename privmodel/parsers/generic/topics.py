@@ -9,6 +9,7 @@ from typing import cast
 
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.extract._phrases import compile_phrases
+from privmodel.parsers.generic.phrases import intro_table
 from privmodel.parsers.lexicon import languages, load
 
 Topics = dict[str, list[Block]]
@@ -31,24 +32,55 @@ def _table(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @functools.cache
-def classify_heading(text: str, lang: str) -> str | None:
-    """The topic of a heading text, or None. Short headings only: prose is not a heading."""
+def heading_topics(text: str, lang: str) -> tuple[str, ...]:
+    """Every topic a heading names ('How we use and keep your data': purposes, retention)."""
     if len(text) > 120:
-        return None
-    for topic, regex in _table(lang):
-        if regex.search(text):
-            return topic
-    return None
+        return ()
+    found = tuple(topic for topic, regex in _table(lang) if regex.search(text))
+    strong = tuple(t for t in found if t not in _weak())
+    return strong or found[:1]
 
 
-def block_topic(block: Block, lang: str) -> str | None:
-    """The topic of the innermost enclosing heading that has one (or the heading's own)."""
+@functools.cache
+def _weak() -> frozenset[str]:
+    """Topics a heading has only when it names no other ('Personal data', 'Contact')."""
+    return frozenset(cast(Sequence[str], load("topics").get("weak", [])))
+
+
+def classify_heading(text: str, lang: str) -> str | None:
+    """The first topic of a heading text, or None. Short headings only: prose is not one."""
+    topics = heading_topics(text, lang)
+    return topics[0] if topics else None
+
+
+def block_topics(block: Block, lang: str) -> tuple[str, ...]:
+    """The topics of the innermost enclosing heading that has any (or the heading's own)."""
     path = block.section
     if block.kind is BlockKind.HEADING:
         path = (*path, block.text)
     for title in reversed(path):
-        topic = classify_heading(title, lang)
-        if topic is not None:
+        topics = heading_topics(title, lang)
+        if topics:
+            return topics
+    return ()
+
+
+def block_topic(block: Block, lang: str) -> str | None:
+    """The first topic of :func:`block_topics`, or None."""
+    topics = block_topics(block, lang)
+    return topics[0] if topics else None
+
+
+_LEAD_IN_MAX = 300
+
+
+def intro_topic(block: Block, lang: str) -> str | None:
+    """The topic of a lead-in ending in a colon ('We use your data to:'), or None."""
+    text = block.text.strip()
+    if block.kind is BlockKind.LIST_ITEM or not text.endswith(":") or len(text) > _LEAD_IN_MAX:
+        return None
+    for topic, regex in intro_table(lang):
+        if regex.search(text):
             return topic
     return None
 
@@ -71,19 +103,31 @@ def pseudo_heading_topic(block: Block, lang: str) -> str | None:
 
 
 def group_by_topic(document: Document) -> Topics:
-    """Blocks under each topic, in document order (headings excluded)."""
+    """Blocks under each topic, in document order (headings excluded).
+
+    A block belongs to the topics of its heading; list items after a lead-in that names a
+    topic ("We share your data with:") belong to that topic instead.
+    """
     groups: Topics = {}
     lang = document.language
-    pseudo: str | None = None
+    pseudo: tuple[str, ...] = ()
+    lead: str | None = None
     for block in document.blocks:
         if block.kind is BlockKind.HEADING:
-            pseudo = None
+            pseudo, lead = (), None
             continue
         found = pseudo_heading_topic(block, lang)
         if found is not None:
-            pseudo = found
+            pseudo, lead = (found,), None
             continue
-        topic = pseudo or block_topic(block, lang)
-        if topic is not None:
+        topics = pseudo or block_topics(block, lang)
+        if block.kind in _LISTED and lead is not None:
+            topics = (lead,)
+        elif block.kind not in _LISTED:
+            lead = intro_topic(block, lang)
+        for topic in topics:
             groups.setdefault(topic, []).append(block)
     return groups
+
+
+_LISTED = (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW)

@@ -1,0 +1,73 @@
+"""The generic parser's lexicon (``lexicon/generic.json``): prose phrases per language."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
+
+from privmodel.parsers.extract._phrases import FLAGS, compile_phrases, pattern_source
+from privmodel.parsers.lexicon import languages, load
+
+_NEVER = re.compile("(?!)")
+
+
+def _section(name: str) -> Mapping[str, Any]:
+    return cast(Mapping[str, Any], load("generic")[name])
+
+
+def _patterns(per_lang: Mapping[str, Any], lang: str) -> list[str]:
+    return [p for code in languages(lang) for p in cast(list[str], per_lang.get(code, []))]
+
+
+@functools.cache
+def phrase_regex(name: str, lang: str) -> re.Pattern[str]:
+    """One word-bounded alternation of the ``name`` section's patterns for ``lang``."""
+    patterns = _patterns(_section(name), lang)
+    return compile_phrases(patterns) if patterns else _NEVER
+
+
+@functools.cache
+def intro_table(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Lead-in patterns per topic, in the order they are tried."""
+    intro = _section("intro")
+    order = cast(Sequence[str], intro["order"])
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for topic in order:
+        patterns = [
+            p for code in languages(lang)
+            for p in cast(Mapping[str, list[str]], intro.get(code, {})).get(topic, [])
+        ]
+        if patterns:
+            out.append((topic, compile_phrases(patterns)))
+    return tuple(out)
+
+
+@functools.cache
+def purpose_markers(lang: str) -> tuple[re.Pattern[str], ...]:
+    """Phrases after which a purpose is stated; a group ``p`` holds the purpose itself."""
+    return tuple(
+        re.compile(rf"(?<!\w){pattern_source(p)}", FLAGS)
+        for p in _patterns(_section("purpose_markers"), lang)
+    )
+
+
+@functools.cache
+def retention_kinds(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """``(kind code, phrases)`` pairs for retention criteria stated without a duration."""
+    table = _section("retention_kinds")
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for kind, per_lang in table.items():
+        patterns = _patterns(cast(Mapping[str, Any], per_lang), lang)
+        if patterns:
+            out.append((kind, compile_phrases(patterns)))
+    return tuple(out)
+
+
+@functools.cache
+def known_services() -> re.Pattern[str]:
+    """Names of widely used services and companies, matched case-sensitively."""
+    names = cast(list[str], load("generic")["known_services"])
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![\w.@/-])(?:" + "|".join(ordered) + r")(?![\w@-]|\.\w)")

@@ -1,0 +1,193 @@
+"""Facts stated in running text: purposes after 'in order to', data listed after 'we collect',
+security measures named in sentences, categories of people and sources of data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from privmodel.parsers.base import PolicyBuilder
+from privmodel.parsers.common import clean_label
+from privmodel.parsers.document import Block, BlockKind
+from privmodel.parsers.generic.phrases import phrase_regex, purpose_markers
+from privmodel.parsers.generic.topics import heading_topics
+from privmodel.schema import Fact
+
+Make = Callable[[str], Fact]
+_SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)")
+_CLAUSE_END = re.compile(r"[.;:!?(\[]|,\s|\s[-–—]\s|$")
+_SPLIT = re.compile(r",\s*|\s+(?:and|or|och|eller|og|und|oder|ja|tai|sekä|samt|as well as)\s+")
+_LIST_LEAD = re.compile(
+    r"(?:such as|including|e\.g\.,?|for example|t\.ex\.|bl\.a\.|såsom|som f\.eks\.|f\.eks\.|"
+    r"z\.\s?B\.|wie|esim\.|kuten|følgende|följande|following|folgende)\s*:?\s*",
+    re.I,
+)
+_MAX_WORDS = 18
+_MIN_CHARS = 3
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the sentences of a block text, trimmed of surrounding space."""
+    for m in _SENTENCE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield s, e
+
+
+def _clause(text: str, start: int, limit: int | None = None) -> tuple[int, int]:
+    """The span from ``start`` to the end of its clause, at most ``_MAX_WORDS`` words."""
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = _CLAUSE_END.search(text, start)
+    stop = end.start() if end is not None else len(text)
+    if limit is not None:
+        stop = min(stop, limit)
+    words = list(re.finditer(r"\S+", text[start:stop]))
+    if len(words) > _MAX_WORDS:
+        stop = start + words[_MAX_WORDS - 1].end()
+    while stop > start and text[stop - 1] in " ,.;:":
+        stop -= 1
+    return start, stop
+
+
+def _add(b: PolicyBuilder, collection: str, block: Block, span: tuple[int, int],
+         make: Make, confidence: float) -> None:
+    i, j = span
+    label = block.text[i:j]
+    if len(label.strip()) < _MIN_CHARS:
+        return
+    fact = make(label).model_copy(
+        update={"evidence": (b.evidence(block, i, j),), "confidence": confidence}
+    )
+    b.add(collection, fact)
+
+
+def collect_prose_purposes(
+    b: PolicyBuilder, blocks: Iterable[Block], lang: str, make: Make
+) -> None:
+    """'We use your email address in order to send receipts' -> 'send receipts'."""
+    for block in blocks:
+        text = block.text
+        taken: list[tuple[int, int]] = []
+        for regex in purpose_markers(lang):
+            for m in regex.finditer(text):
+                if "p" in regex.groupindex and m.group("p"):
+                    span = (m.start("p"), m.end("p"))
+                else:
+                    span = _clause(text, m.end())
+                if span[1] - span[0] < _MIN_CHARS or _overlaps(span, taken):
+                    continue
+                taken.append(span)
+                _add(b, "purposes", block, span, make, 0.55)
+
+
+def _overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def split_items(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Spans of the items of an enumeration 'name, email address and phone number'."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in [*_SPLIT.finditer(text, start, stop), None]:
+        end = m.start() if m is not None else stop
+        s, e = pos, end
+        while s < e and text[s] in " \t\"'“”(":
+            s += 1
+        while e > s and text[e - 1] in " \t.,;:\"'”)":
+            e -= 1
+        if e - s >= _MIN_CHARS and len(text[s:e].split()) <= 6:
+            out.append((s, e))
+        pos = m.end() if m is not None else stop
+    return out
+
+
+def collect_enumerations(
+    b: PolicyBuilder, blocks: Iterable[Block], make: Make, collection: str
+) -> None:
+    """Items enumerated after a colon or 'such as' in prose or a list item's tail."""
+    for block in blocks:
+        text = block.text
+        for s, e in sentences(text):
+            lead = _enumeration_start(text, s, e, block.kind)
+            if lead is None:
+                continue
+            items = split_items(text, lead, e)
+            if len(items) >= 2:
+                for span in items:
+                    _add(b, collection, block, span, make, 0.5)
+
+
+def _enumeration_start(text: str, s: int, e: int, kind: BlockKind) -> int | None:
+    colon = text.find(":", s, e)
+    if colon >= 0 and e - colon > _MIN_CHARS:
+        return colon + 1
+    m = _LIST_LEAD.search(text, s, e)
+    return m.end() if m is not None else None
+
+
+def collect_phrases(
+    b: PolicyBuilder, blocks: Iterable[Block], lang: str, section: str, collection: str,
+    make: Make, *, confidence: float = 0.5,
+) -> None:
+    """One fact per lexicon phrase found (the phrase as written is the label)."""
+    regex = phrase_regex(section, lang)
+    for block in blocks:
+        for m in regex.finditer(block.text):
+            _add(b, collection, block, (m.start(), m.end()), make, confidence)
+
+
+def collect_measures(b: PolicyBuilder, blocks: Iterable[Block], lang: str, make: Make) -> None:
+    """Security measures: each clause naming a measure ('all data is encrypted at rest')."""
+    regex = phrase_regex("security_terms", lang)
+    for block in blocks:
+        text = block.text
+        for s, e in sentences(text):
+            for cs, ce in _clauses(text, s, e):
+                if regex.search(text, cs, ce):
+                    _add(b, "security_measures", block, _trim(text, cs, ce), make, 0.55)
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Comma-separated parts of a sentence that are long enough to stand alone."""
+    out: list[tuple[int, int]] = []
+    pos = s
+    for m in [*re.finditer(r",\s+|\s+(?:and|och|og|und|ja|samt|sowie)\s+(?=\w+\s+\w+)",
+                           text[s:e]), None]:
+        end = s + m.start() if m is not None else e
+        if len(text[pos:end].split()) >= 2 or m is None:
+            out.append((pos, end))
+            pos = s + m.end() if m is not None else e
+    return out or [(s, e)]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    words = list(re.finditer(r"\S+", text[s:e]))
+    if len(words) > _MAX_WORDS:
+        e = s + words[_MAX_WORDS - 1].end()
+    label = clean_label(text[s:e])
+    lead = len(text[s:e]) - len(text[s:e].lstrip())
+    return s + lead, s + lead + len(label)
+
+
+def collect_heading_purposes(
+    b: PolicyBuilder, blocks: Iterable[Block], lang: str, make: Make
+) -> None:
+    """Subheadings of a purposes section name one purpose each ('To provide your account'),
+    unless they name a topic or a category of people instead."""
+    subjects = phrase_regex("subjects", lang)
+    for block in blocks:
+        if block.kind is not BlockKind.HEADING or not block.section:
+            continue
+        parent = next((t for title in reversed(block.section)
+                       if (t := heading_topics(title, lang))), ())
+        if "purposes" not in parent or heading_topics(block.text, lang):
+            continue
+        if subjects.fullmatch(block.text.strip()):
+            continue
+        start = len(block.text) - len(block.text.lstrip())
+        _add(b, "purposes", block, (start, start + len(clean_label(block.text))), make, 0.6)
