@@ -6,9 +6,9 @@ import pickle
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
 
 import privmodel as pm
+from conftest import SEEDS
 from privmodel.batch import expand_inputs, parse_many, parse_one
 from privmodel.cli import main
 

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 import privmodel as pm
+from conftest import ROOT
 from privmodel.cli import main
 
 SEED = ROOT / "seeds" / "004_8abcf740f2bc6fb7.txt"

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED
 
 import privmodel as pm
+from conftest import ROOT, SHARED
 from privmodel.cli import main
 
 

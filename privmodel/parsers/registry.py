@@ -19,7 +19,6 @@ GENERIC = "generic"
 
 def _builtin() -> list[Parser]:
     from privmodel.parsers.generic import GenericParser
-
     from privmodel.parsers.seeds import SEED_PARSERS
 
     return [*(cls() for cls in SEED_PARSERS), GenericParser()]

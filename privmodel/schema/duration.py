@@ -3,8 +3,9 @@
 Months and years are calendar units and days are clock units, so a duration keeps two
 exact parts: a number of months (P1Y = P12M) and a number of seconds (P1W = P7D = PT168H).
 Two durations are equal when both parts are; ordering uses the mean Gregorian month
-(30.436875 days), so P1M < P31D and P30D < P1M. The canonical text: whole years as years, other month counts as
-months (P12M prints P1Y, P18M stays P18M), P14D prints P2W, PT24H prints P1D.
+(30.436875 days), so P1M < P31D and P30D < P1M. The canonical text: whole years as
+years, other month counts as months (P12M prints P1Y, P18M stays P18M), P14D prints
+P2W, PT24H prints P1D.
 """
 
 from __future__ import annotations

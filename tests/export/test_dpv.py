@@ -8,9 +8,9 @@ import warnings
 from pathlib import Path
 
 import pytest
-from conftest import REGENERATE, SEEDS
 from test_tilt import make_policy
 
+from conftest import REGENERATE, SEEDS
 from privmodel.export import ExportFormat, get_writer
 from privmodel.schema import DataCategory, Policy
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REGENERATE, ROOT, SEEDS
 
 import privmodel as pm
+from conftest import REGENERATE, ROOT, SEEDS
 from privmodel.errors import ExportError
 from privmodel.export import ExportFormat, get_writer
 from privmodel.export.fides import FidesWriter, manifest

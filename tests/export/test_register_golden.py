@@ -11,10 +11,10 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import REGENERATE, ROOT, SEEDS
 from test_register_model import assert_complete
 
 import privmodel as pm
+from conftest import REGENERATE, ROOT, SEEDS
 from privmodel.export.register import Register, register_from_policies
 from privmodel.export.register.html_writer import register_html
 from privmodel.export.register.json_writer import register_json

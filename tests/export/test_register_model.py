@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
-from strategies import policies
 
 import privmodel as pm
 from privmodel.errors import ExportError
@@ -18,6 +17,7 @@ from privmodel.export.register import (
 )
 from privmodel.export.register.columns import CONTROLLER, PROCESSOR
 from privmodel.schema.vocab import LegalBasisCode, PartyRole, TransferMechanism
+from strategies import policies
 
 MARKERS = set(MARKER_TEXT.values())
 

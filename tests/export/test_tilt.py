@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REGENERATE, SEEDS, SHARED
 
+from conftest import REGENERATE, SEEDS, SHARED
 from privmodel.export import ExportFormat, get_writer
 from privmodel.schema import (
     Duration,

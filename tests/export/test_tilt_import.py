@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
 from test_tilt import make_policy
 
+from conftest import SHARED
 from privmodel.errors import FormatError
 from privmodel.export import ExportFormat, get_writer
 from privmodel.importers import read_tilt

@@ -204,3 +204,59 @@ def test_generic_evidence_on_the_corpus() -> None:
     for path in paths:
         result = pm.parse(path, parser="generic")
         check_evidence(result.policy, read(path).source)
+
+
+DATA_MD = """# Privacy notice
+
+## What data do we process?
+
+The data falls into these categories:
+
+### a. Access data
+
+- IP address
+- Date and time of the request
+
+### b. Contact data
+
+We store your email address.
+
+## Who we process data about
+
+Our customers and customer contacts, registered users and users of our app.
+"""
+
+
+def test_data_subheadings_are_categories_and_lists_their_examples() -> None:
+    policy = parse(DATA_MD)
+    labels = [d.label for d in policy.data_categories]
+    assert labels == ["Access data", "Contact data"]
+    check_evidence(policy, DATA_MD)
+
+
+LIST_MD = """# Privacy notice
+
+## Personal data we collect
+
+When do we collect personal data:
+
+- When you buy a product
+
+We may collect:
+
+- Contact information (e.g., email address, phone number)
+- Website use such as pages visited and IP address
+- We use the collected information for the following purposes:
+- For marketing
+"""
+
+
+def test_data_list_items_are_labelled_by_their_head_phrase() -> None:
+    labels = [d.label for d in parse(LIST_MD).data_categories]
+    assert labels == ["Contact information", "Website use"]
+
+
+def test_subject_mentions_give_one_label_per_role() -> None:
+    labels = {s.label for s in parse(DATA_MD).data_subjects}
+    assert "registered users" in labels
+    assert "users" not in labels

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import REGENERATE, ROOT, SEEDS
 
 import privmodel as pm
+from conftest import REGENERATE, ROOT, SEEDS
 from privmodel.schema.jsonschema import committed_schema
 
 GOLDEN = ROOT / "tests" / "golden" / "native"

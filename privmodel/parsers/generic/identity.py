@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import cast
 
 from privmodel.parsers.base import PolicyBuilder, publisher_or_new
 from privmodel.parsers.common import set_publisher_name
 from privmodel.parsers.document import Block
 from privmodel.parsers.extract._phrases import compile_phrases
+from privmodel.parsers.generic.publisher import mentioned_often, name_line, stated_publisher
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import PartyRole, RoleClaim
 
+_HEAD_BLOCKS = 12
 _NAME_WORD = r"[A-ZÅÄÖÆØÜ0-9][\w&'’.\-]*"
 
 
 @functools.cache
 def _company_regex() -> re.Pattern[str]:
-    forms = "|".join(cast(list[str], load("organisations")["legal_forms"]))
+    forms = "|".join([*cast(list[str], load("organisations")["legal_forms"]),
+                      *cast(list[str], load("generic_parties")["extra_legal_forms"])])
     return re.compile(
         rf"(?<![\w-])(?:{_NAME_WORD}[ \t]+){{1,4}}(?-i:(?:{forms}))(?![\w/])"
     )
@@ -53,16 +56,38 @@ def find_company_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def collect_identity(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
-    """Name the publisher after the first company name in the given blocks."""
+def collect_identity(
+    b: PolicyBuilder, topics: Mapping[str, Sequence[Block]], blocks: Sequence[Block], lang: str
+) -> None:
+    """Name the publisher: the controller a sentence names, else the identity section's name
+    line, else a company name of the opening, identity or contact blocks that the policy
+    keeps referring to. Abstains otherwise: a processor's name is not the publisher's."""
     if publisher_or_new(b).name is not None:
         return
-    for block in blocks:
-        names = find_company_names(block.text)
-        if names:
-            start, end, name = names[0]
-            set_publisher_name(b, name, b.evidence(block, start, end))
-            return
+    identity = [*topics.get("identity", [])]
+    found = stated_publisher(blocks, lang) or name_line(identity)
+    if found is None:
+        found = _company_name(topics, blocks)
+    if found is not None:
+        block, start, end, name = found
+        set_publisher_name(b, name, b.evidence(block, start, end))
+
+
+def _company_name(
+    topics: Mapping[str, Sequence[Block]], blocks: Sequence[Block]
+) -> tuple[Block, int, int, str] | None:
+    head = blocks[:_HEAD_BLOCKS]
+    near = [*topics.get("identity", []), *topics.get("contact", []), *head]
+    whole = "\n".join(block.text for block in blocks)
+    title = "\n".join(block.text for block in head)
+    for block in topics.get("identity", []):
+        for start, end, name in find_company_names(block.text):
+            return block, start, end, name
+    for block in [*near, *blocks]:
+        for start, end, name in find_company_names(block.text):
+            if mentioned_often(name, whole) and name.split()[0] in title:
+                return block, start, end, name
+    return None
 
 
 def collect_roles(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:

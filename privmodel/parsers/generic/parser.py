@@ -9,14 +9,15 @@ from privmodel.parsers.common import (
     collect_min_age,
     collect_publisher_contacts,
     collect_rights,
-    collect_transfers,
 )
 from privmodel.parsers.document import Block, Document
+from privmodel.parsers.generic.activities import collect_activities
 from privmodel.parsers.generic.bases import (
     collect_default_role,
     collect_law_names,
     collect_relied_bases,
 )
+from privmodel.parsers.generic.data import collect_data_categories
 from privmodel.parsers.generic.facts import (
     collect_absences,
     collect_cookies,
@@ -27,18 +28,17 @@ from privmodel.parsers.generic.identity import collect_identity, collect_roles
 from privmodel.parsers.generic.lists import add_list_facts
 from privmodel.parsers.generic.parties import collect_named_parties, collect_recipient_categories
 from privmodel.parsers.generic.prose import (
-    collect_enumerations,
     collect_heading_purposes,
     collect_measures,
     collect_phrases,
     collect_prose_purposes,
 )
 from privmodel.parsers.generic.retention import collect_retention
+from privmodel.parsers.generic.subjects import collect_subjects
 from privmodel.parsers.generic.topics import Topics, group_by_topic
+from privmodel.parsers.generic.transfers import collect_transfers
 from privmodel.schema import (
-    DataCategory,
     DataSource,
-    DataSubjectCategory,
     PartyKind,
     Purpose,
     Recipient,
@@ -66,6 +66,8 @@ class GenericParser:
         absent = collect_absences(b, blocks, lang)
         if "personal_data_collected" in absent:
             topics.pop("data", None)
+        if "personal_data_collected" not in absent:
+            collect_data_categories(b, document, lang)
         _lists(b, topics)
         _prose(b, topics, blocks, lang)
         collect_law_names(b, blocks, lang)
@@ -73,7 +75,7 @@ class GenericParser:
             collect_relied_bases(b, blocks, lang, topics.get("legal_basis", []))
         else:
             b.problem("the policy does not apply the GDPR: no legal basis is read")
-        collect_transfers(b, [*topics.get("transfers", []), *topics.get("recipients", [])], lang)
+        collect_transfers(b, topics.get("transfers", []), blocks, lang)
         collect_retention(b, [*topics.get("retention", []), *topics.get("cookies", [])], lang)
         collect_cookies(b, topics.get("cookies", []), lang)
         collect_rights(b, blocks, lang)
@@ -81,6 +83,8 @@ class GenericParser:
         collect_authority(b, blocks, lang)
         collect_min_age(b, topics.get("children", blocks), lang)
         collect_dpo(b, blocks)
+        collect_activities(b, document, topics.get("purposes", []), lang,
+                           read_bases=_applies_gdpr(b))
         collect_named_parties(b, blocks, lang)
         if not publisher_or_new(b).evidence:
             b.set("publisher", None)  # nothing was read about the publisher
@@ -99,8 +103,7 @@ def _applies_gdpr(b: PolicyBuilder) -> bool:
 def _identity(b: PolicyBuilder, topics: Topics, blocks: list[Block], lang: str) -> None:
     """Name, contacts, dates and roles of the publisher."""
     head = blocks[:_HEAD_BLOCKS]
-    where = [*topics.get("identity", []), *topics.get("contact", []), *head, *blocks]
-    collect_identity(b, where, lang)
+    collect_identity(b, topics, blocks, lang)
     collect_dates(b, blocks, lang)
     contact_blocks = [*topics.get("identity", []), *topics.get("contact", []),
                       *topics.get("dpo", []), *head]
@@ -111,8 +114,6 @@ def _identity(b: PolicyBuilder, topics: Topics, blocks: list[Block], lang: str) 
 
 def _lists(b: PolicyBuilder, topics: Topics) -> None:
     """Facts the policy gives as list items under a topic heading."""
-    add_list_facts(b, "data_categories", topics.get("data", []),
-                   lambda label, ex: DataCategory(label=label, examples=ex))
     add_list_facts(b, "purposes", topics.get("purposes", []),
                    lambda label, ex: Purpose(label=label))
     add_list_facts(b, "recipients", topics.get("recipients", []),
@@ -121,19 +122,14 @@ def _lists(b: PolicyBuilder, topics: Topics) -> None:
                    lambda label, ex: SecurityMeasure(label=label))
     add_list_facts(b, "sources", topics.get("sources", []),
                    lambda label, ex: DataSource(label=label))
-    add_list_facts(b, "data_subjects", topics.get("subjects", []),
-                   lambda label, ex: DataSubjectCategory(label=label))
 
 
 def _prose(b: PolicyBuilder, topics: Topics, blocks: list[Block], lang: str) -> None:
     """Facts stated in sentences rather than in lists."""
     collect_heading_purposes(b, blocks, lang, lambda t: Purpose(label=t))
     collect_prose_purposes(b, topics.get("purposes", []), lang, lambda t: Purpose(label=t))
-    collect_enumerations(b, topics.get("data", []), lambda t: DataCategory(label=t),
-                         "data_categories")
     collect_measures(b, topics.get("security", []), lang, lambda t: SecurityMeasure(label=t))
-    collect_phrases(b, blocks, lang, "subjects", "data_subjects",
-                    lambda t: DataSubjectCategory(label=t))
+    collect_subjects(b, topics.get("subjects", []), blocks, lang)
     collect_phrases(b, [*topics.get("sources", []), *topics.get("data", [])], lang,
                     "source_phrases", "sources", lambda t: DataSource(label=t))
     collect_recipient_categories(b, topics.get("recipients", []), lang)

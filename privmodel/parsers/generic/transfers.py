@@ -1,0 +1,134 @@
+"""Transfers outside the EU/EEA, read per section: the destinations a transfers section names
+and the mechanisms it states anywhere, one transfer per destination."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import cast
+
+from privmodel.parsers.base import PolicyBuilder
+from privmodel.parsers.document import Block
+from privmodel.parsers.extract import (
+    find_countries,
+    find_eea_only,
+    find_regions,
+    find_transfer_mechanisms,
+)
+from privmodel.parsers.extract._phrases import compile_phrases
+from privmodel.parsers.generic.prose import sentences
+from privmodel.parsers.lexicon import languages, load
+from privmodel.schema import Evidence, Presence, Transfer, TransferMechanism
+
+# Mechanisms that make a sentence about transfers even outside a transfers section.
+_STRONG = frozenset({"scc", "bcr", "dpf", "privacy_shield", "safe_harbor", "adequacy"})
+Span = tuple[Block, int, int]
+# Framing destinations that a named country makes specific ('third countries, such as the US').
+_GENERIC_REGIONS = ("outside EU/EEA", "third countries")
+
+
+class _Found:
+    """Destinations (label, country code or '') and mechanisms, with their spans."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, tuple[str, str, Span]] = {}
+        self.mechanisms: dict[TransferMechanism, Span] = {}
+
+
+@functools.cache
+def _lexicon(name: str, lang: str) -> re.Pattern[str]:
+    table = cast(Mapping[str, list[str]], load("generic_parties")[name])
+    patterns = [p for code in languages(lang) for p in table.get(code, [])]
+    return compile_phrases(patterns) if patterns else re.compile("(?!)")
+
+
+@functools.cache
+def _eea() -> frozenset[str]:
+    return frozenset(cast(list[str], load("generic_parties")["eea_countries"]))
+
+
+def collect_transfers(
+    b: PolicyBuilder, topic: Sequence[Block], blocks: Iterable[Block], lang: str
+) -> None:
+    """Transfers of the transfers sections, and of sentences elsewhere that name a
+    destination with a safeguard (SCCs, Safe Harbor) or with the person's consent."""
+    found = _Found()
+    in_topic = {id(block) for block in topic}
+    orphans: dict[TransferMechanism, Span] = {}
+    for block in blocks:
+        stays = find_eea_only(block.text, lang)
+        if stays:
+            ev = [b.evidence(block, m.start, m.end) for m in stays]
+            b.declare("transfers_outside_eea", Presence.NONE, ev)
+            continue
+        _read_block(found, orphans, block, lang, id(block) in in_topic)
+    if any(code for _, code, _ in found.places.values()):
+        for key in _GENERIC_REGIONS:
+            found.places.pop(key, None)
+    if len(found.places) == 1:
+        for code, span in orphans.items():
+            found.mechanisms.setdefault(code, span)
+    _emit(b, found)
+
+
+def _read_block(
+    found: _Found, orphans: dict[TransferMechanism, Span], block: Block, lang: str,
+    in_topic: bool,
+) -> None:
+    text = block.text
+    mechs = find_transfer_mechanisms(text, lang)
+    taken = [(m.start, m.end) for m in mechs]
+    places = [(m.text, m.value, m.start, m.end, m.value) for m in find_countries(text, lang)
+              if m.value not in _eea() and not _inside(m.start, m.end, taken)]
+    places += [(m.text, "", m.start, m.end, m.value) for m in find_regions(text, lang)]
+    places += [(m.group(), "", m.start(), m.end(), m.group().lower())
+               for m in _lexicon("extra_regions", lang).finditer(text)]
+    strong = [m for m in mechs if m.value in _STRONG]
+    consent = _consent(text, [(i, j) for _, _, i, j, _ in places], lang)
+    if not (in_topic or strong or consent):
+        return
+    if not places:
+        for m in strong:
+            orphans.setdefault(TransferMechanism(m.value), (block, m.start, m.end))
+        return
+    for label, code, i, j, key in places:
+        known = found.places.get(key)
+        if known is None or len(label) > len(known[0]):
+            found.places[key] = (label, code, (block, i, j))
+    for m in mechs:
+        found.mechanisms.setdefault(TransferMechanism(m.value), (block, m.start, m.end))
+    if consent is not None:
+        found.mechanisms.setdefault(TransferMechanism("consent"), (block, *consent))
+
+
+def _consent(text: str, places: list[tuple[int, int]], lang: str) -> tuple[int, int] | None:
+    """A consent phrase in a sentence that names a destination."""
+    if not places:
+        return None
+    for s, e in sentences(text):
+        m = _lexicon("transfer_consent", lang).search(text, s, e)
+        if m is not None and any(s <= i < e for i, _ in places):
+            return m.start(), m.end()
+    return None
+
+
+def _inside(i: int, j: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= i and j <= z for a, z in spans)
+
+
+def _emit(b: PolicyBuilder, found: _Found) -> None:
+    codes = tuple(found.mechanisms)
+    mech_ev = [_ev(b, span) for span in found.mechanisms.values()]
+    for label, country, span in found.places.values():
+        ev = (_ev(b, span), *mech_ev)
+        b.add("transfers", Transfer(
+            destination=label, countries=(country,) if country else (), mechanisms=codes,
+            evidence=ev, confidence=0.6,
+        ))
+        b.declare("transfers_outside_eea", Presence.PRESENT, list(ev))
+
+
+def _ev(b: PolicyBuilder, span: Span) -> Evidence:
+    block, i, j = span
+    return b.evidence(block, i, j)
