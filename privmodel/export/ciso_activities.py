@@ -11,37 +11,28 @@ ones, and the level is kept so the description can say which it was.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+from collections.abc import Mapping
+from typing import ClassVar
 
 import attrs
 
+from privmodel.export.activities import PROCESSOR_ROLES, Activity, FactIndex, Link, Origin
+from privmodel.export.activities import activities as resolved_activities
 from privmodel.export.ciso_columns import ARTICLE_9, LEGAL_BASIS
-from privmodel.schema import (
-    Controller,
-    DataCategory,
-    DataSubjectCategory,
-    Fact,
-    LegalBasis,
-    Party,
-    Policy,
-    ProcessingActivity,
-    Purpose,
-    RetentionRule,
-    Transfer,
-)
-from privmodel.schema.vocab import PartyRole
+from privmodel.schema import Controller, LegalBasis, Policy, Purpose
 
-F = TypeVar("F", bound=Fact)
-
-CONTROLLER_ROLES = frozenset({PartyRole.CONTROLLER, PartyRole.JOINT_CONTROLLER})
-PROCESSOR_ROLES = frozenset({PartyRole.PROCESSOR, PartyRole.SUBPROCESSOR})
-
-
-class Origin(enum.StrEnum):
-    STATED = "stated in the policy"
-    PARSER = "derived per purpose by the parser"
-    PER_PURPOSE = "derived: the policy links no processing activity to this purpose"
+ORIGINS = {
+    Origin.STATED: "stated in the policy",
+    Origin.PARSER: "derived per purpose by the parser",
+    Origin.PER_PURPOSE: "derived: the policy links no processing activity to this purpose",
+}
+# The links a processing reports as stood in, in the order it names them.
+POLICY_WIDE = {
+    Link.DATA: "personal data",
+    Link.SUBJECTS: "data subjects",
+    Link.RECIPIENTS: "recipients",
+    Link.TRANSFERS: "transfers",
+}
 
 
 class BasisLevel(enum.StrEnum):
@@ -69,111 +60,31 @@ class PurposeBases:
 
 
 @attrs.frozen
-class Activity:
-    """One processing to be: every reference resolved, with the stand-ins it used."""
+class Processing(Activity):
+    """One processing to be: a resolved activity with its bases per purpose.
 
-    source: ProcessingActivity
-    origin: Origin
-    purposes: tuple[PurposeBases, ...]
-    subjects: tuple[DataSubjectCategory, ...]
-    data: tuple[DataCategory, ...]
-    recipients: tuple[Party, ...]
-    retention: tuple[RetentionRule, ...]
-    transfers: tuple[Transfer, ...]
-    controllers: tuple[Controller, ...]
-    policy_wide: tuple[str, ...] = ()
+    ``acting_for`` are the controllers a processor activity serves: those it links, else
+    the policy's independent controllers.
+    """
 
-    @property
-    def derived(self) -> bool:
-        return self.origin is not Origin.STATED
+    purpose_bases: tuple[PurposeBases, ...]
+    acting_for: tuple[Controller, ...]
+    origins: ClassVar[Mapping[Origin, str]] = ORIGINS
+    policy_wide_labels: ClassVar[Mapping[Link, str]] = POLICY_WIDE
 
 
-class _Index:
-    def __init__(self, policy: Policy) -> None:
-        self.policy = policy
-        self.facts = {f.id: f for _, f in policy.facts()}
-
-    def pick(self, ids: Iterable[str], kind: type[F]) -> tuple[F, ...]:
-        found = (self.facts.get(i) for i in ids)
-        return tuple(f for f in found if isinstance(f, kind))
-
-
-def activities(policy: Policy) -> list[Activity]:
+def activities(policy: Policy) -> list[Processing]:
     """The stated activities, then one derived per purpose that none of them covers."""
-    ix = _Index(policy)
-    covered = {p for a in policy.activities for p in a.purpose_ids}
-    found = [
-        _resolve(ix, a, Origin.PARSER if a.derived else Origin.STATED) for a in policy.activities
-    ]
-    for purpose in policy.purposes:
-        if purpose.id not in covered:
-            synthetic = ProcessingActivity(
-                name=purpose.label, role=purpose.role, derived=True, purpose_ids=(purpose.id,)
-            )
-            found.append(_resolve(ix, synthetic, Origin.PER_PURPOSE))
-    return found
+    return [_processing(policy, a) for a in resolved_activities(FactIndex.for_policy(policy))]
 
 
-def role_group(role: PartyRole) -> frozenset[PartyRole]:
-    return PROCESSOR_ROLES if role in PROCESSOR_ROLES else CONTROLLER_ROLES
-
-
-def _fallback(
-    linked: tuple[F, ...], wide: Callable[[], tuple[F, ...]], label: str, notes: list[str]
-) -> tuple[F, ...]:
-    if linked:
-        return linked
-    stand_in = wide()
-    if stand_in:
-        notes.append(label)
-    return stand_in
-
-
-def _resolve(ix: _Index, act: ProcessingActivity, origin: Origin) -> Activity:
-    p = ix.policy
-    roles = role_group(act.role)
-    notes: list[str] = []
-    data = _fallback(
-        ix.pick(act.data_category_ids, DataCategory),
-        lambda: tuple(d for d in p.data_categories if d.role in roles),
-        "personal data",
-        notes,
-    )
-    subjects = _fallback(
-        ix.pick(act.subject_ids, DataSubjectCategory),
-        lambda: tuple(s for s in p.data_subjects if s.role in roles),
-        "data subjects",
-        notes,
-    )
-    recipients = _fallback(
-        ix.pick(act.recipient_ids, Party), lambda: _policy_recipients(p, roles), "recipients", notes
-    )
-    transfers = _fallback(
-        ix.pick(act.transfer_ids, Transfer), lambda: p.transfers, "transfers", notes
-    )
-    data_ids = {d.id for d in data}
-    retention = ix.pick(act.retention_ids, RetentionRule) or tuple(
-        r for r in p.retention_rules if data_ids & set(r.data_category_ids)
-    )
-    controllers = ix.pick(act.controller_ids, Controller)
-    if not controllers and roles == PROCESSOR_ROLES:
-        controllers = tuple(c for c in p.controllers if not c.joint)
-    activity_bases = ix.pick(act.legal_basis_ids, LegalBasis)
-    purposes = tuple(
-        _purpose_bases(p, purpose, activity_bases) for purpose in ix.pick(act.purpose_ids, Purpose)
-    )
-    return Activity(
-        source=act,
-        origin=origin,
-        purposes=purposes,
-        subjects=subjects,
-        data=data,
-        recipients=recipients,
-        retention=retention,
-        transfers=transfers,
-        controllers=controllers,
-        policy_wide=tuple(notes),
-    )
+def _processing(policy: Policy, act: Activity) -> Processing:
+    acting_for = act.controllers
+    if not acting_for and act.roles == PROCESSOR_ROLES:
+        acting_for = tuple(c for c in policy.controllers if not c.joint)
+    bases = tuple(_purpose_bases(policy, p, act.activity_bases) for p in act.purposes)
+    fields = attrs.asdict(act, recurse=False)
+    return Processing(**fields, purpose_bases=bases, acting_for=acting_for)
 
 
 def _purpose_bases(
@@ -199,7 +110,9 @@ def _purpose_bases(
     return PurposeBases(purpose, (), BasisLevel.NONE, special)
 
 
-def _policy_recipients(policy: Policy, roles: frozenset[PartyRole]) -> tuple[Party, ...]:
-    if roles == CONTROLLER_ROLES:
-        return (*policy.recipients, *policy.processors)
-    return (*policy.subprocessors,)
+__all__ = [
+    "BasisLevel",
+    "Processing",
+    "PurposeBases",
+    "activities",
+]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from privmodel.export import ciso_columns as C
 from privmodel.export import countries
-from privmodel.export.ciso_activities import PROCESSOR_ROLES, Activity
+from privmodel.export.activities import PROCESSOR_ROLES
+from privmodel.export.ciso_activities import Processing
 from privmodel.export.ciso_sheets import Sheets
 from privmodel.export.ciso_texts import joined, party_description
 from privmodel.schema import (
@@ -70,15 +71,15 @@ def _relationship(party: Party, processor_activity: bool) -> tuple[str, str] | N
     return None
 
 
-def _counterparties(policy: Policy, act: Activity) -> list[tuple[Party, tuple[str, str]]]:
-    processor_activity = act.source.role in PROCESSOR_ROLES
+def _counterparties(policy: Policy, act: Processing) -> list[tuple[Party, tuple[str, str]]]:
+    processor_activity = act.roles == PROCESSOR_ROLES
     found: list[tuple[Party, tuple[str, str]]] = []
     for party in act.recipients:
         relation = _relationship(party, processor_activity)
         if relation is not None:
             found.append((party, relation))
     if processor_activity:
-        found.extend((c, _FOR) for c in act.controllers)
+        found.extend((c, _FOR) for c in act.acting_for)
     else:
         found.extend((c, _JOINT) for c in policy.controllers if c.joint)
     unique = {party.id: (party, relation) for party, relation in found}
@@ -86,7 +87,7 @@ def _counterparties(policy: Policy, act: Activity) -> list[tuple[Party, tuple[st
 
 
 def contractor_rows(
-    policy: Policy, act: Activity, processing: str, sheets: Sheets, extra: list[str]
+    policy: Policy, act: Processing, processing: str, sheets: Sheets, extra: list[str]
 ) -> None:
     """Contractors rows for the named counterparties with a known country."""
     no_country = []

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from privmodel.export import ciso_columns as C
 from privmodel.export import countries
-from privmodel.export.ciso_activities import Activity, activities
+from privmodel.export.ciso_activities import Processing, activities
 from privmodel.export.ciso_contractors import contractor_rows, recipient_category
 from privmodel.export.ciso_sheets import Sheets
 from privmodel.export.ciso_texts import (
@@ -32,7 +32,7 @@ def build(policy: Policy) -> Sheets:
     return sheets
 
 
-def _processing(policy: Policy, act: Activity, sheets: Sheets) -> None:
+def _processing(policy: Policy, act: Processing, sheets: Sheets) -> None:
     full = act.source.name
     name = sheets.name(C.PROCESSING, "", full)
     extra: list[str] = []
@@ -77,9 +77,9 @@ def _processing(policy: Policy, act: Activity, sheets: Sheets) -> None:
     )
 
 
-def _purposes(act: Activity, processing: str, sheets: Sheets, extra: list[str]) -> None:
+def _purposes(act: Processing, processing: str, sheets: Sheets, extra: list[str]) -> None:
     unstated = []
-    for pb in act.purposes:
+    for pb in act.purpose_bases:
         bases: Sequence[LegalBasis] = pb.bases
         derived_consent = False
         if not bases and any(b.code is LegalBasisCode.EXPLICIT_CONSENT for b in pb.special):
@@ -124,7 +124,7 @@ def _purposes(act: Activity, processing: str, sheets: Sheets, extra: list[str]) 
 
 
 def _personal_data(
-    policy: Policy, act: Activity, processing: str, sheets: Sheets, extra: list[str]
+    policy: Policy, act: Processing, processing: str, sheets: Sheets, extra: list[str]
 ) -> None:
     act_wide = [r for r in act.retention if not r.data_category_ids]
     used: set[str] = {r.id for r in act_wide}

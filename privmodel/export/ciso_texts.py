@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from privmodel.export.ciso_activities import Activity, Origin, PurposeBases
+from privmodel.export.activities import PROCESSOR_ROLES
+from privmodel.export.ciso_activities import Processing, PurposeBases
 from privmodel.export.register.texts import contact_text, party_text, period_text
 from privmodel.schema import (
     DataProtectionOfficer,
@@ -21,7 +22,6 @@ from privmodel.schema import (
     RetentionRule,
     Transfer,
 )
-from privmodel.schema.vocab import PartyRole
 
 QUOTE_MAX = 300
 EVIDENCE_MAX = 5
@@ -59,15 +59,12 @@ def transfer_line(transfer: Transfer) -> str:
     return f"{transfer.destination} ({mechanisms or 'no safeguard stated'})"
 
 
-def _role_line(policy: Policy, act: Activity) -> str:
+def _role_line(policy: Policy, act: Processing) -> str:
     who = policy.publisher.name if policy.publisher and policy.publisher.name else "the publisher"
-    role = act.source.role
-    article = (
-        "Art. 30(2)" if role in (PartyRole.PROCESSOR, PartyRole.SUBPROCESSOR) else "Art. 30(1)"
-    )
-    line = f"Role of {who}: {role.label('en').lower()} ({article} record)."
-    if act.controllers:
-        names = joined((party_text(c, with_contact=True) for c in act.controllers), ", ")
+    article = "Art. 30(2)" if act.roles == PROCESSOR_ROLES else "Art. 30(1)"
+    line = f"Role of {who}: {act.role.label('en').lower()} ({article} record)."
+    if act.acting_for:
+        names = joined((party_text(c, with_contact=True) for c in act.acting_for), ", ")
         line += f" Acting for the controller(s): {names}."
     return line
 
@@ -110,12 +107,12 @@ def _evidence(facts: Sequence[Fact]) -> str:
 
 
 def processing_description(
-    policy: Policy, act: Activity, full_name: str | None, extra: Sequence[str]
+    policy: Policy, act: Processing, full_name: str | None, extra: Sequence[str]
 ) -> str:
     """The processing's description: how it was built, then the facts with no field."""
     lines: list[str] = []
-    if act.origin is not Origin.STATED:
-        lines.append(f"Built by privmodel ({act.origin.value}).")
+    if act.derived:
+        lines.append(f"Built by privmodel ({act.origin_text}).")
     if full_name:
         lines.append(f"Full name: {full_name}")
     lines.append(_role_line(policy, act))
@@ -128,7 +125,7 @@ def processing_description(
     lines.extend(extra)
     lines.extend(_policy_lines(policy))
     anchors: list[Fact] = [] if act.derived else [act.source]
-    anchors.extend(pb.purpose for pb in act.purposes)
+    anchors.extend(act.purposes)
     evidence = _evidence(anchors)
     if evidence:
         lines.append(f"Evidence: {evidence}")

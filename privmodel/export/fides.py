@@ -102,7 +102,7 @@ def _description(policy: Policy, found: Sequence[Group]) -> str:
             f"{len(derived)} declaration(s) are derived per purpose: the policy links no "
             "processing activity to them."
         )
-    if any(g.stand_ins for g in found):
+    if any(g.policy_wide for g in found):
         parts.append(
             "Where the policy does not link data, subjects, recipients, retention or bases to "
             "an activity, its policy-wide statements stand in, so declarations may over-state "

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import attrs
 
 from privmodel.errors import ExportError
+from privmodel.export.activities import CONTROLLER_ROLES, PROCESSOR_ROLES
 from privmodel.export.register.children import Provenance, child_tables
 from privmodel.export.register.columns import CONTACT, CONTROLLER, PROCESSOR
 from privmodel.export.register.model import (
@@ -29,13 +30,7 @@ from privmodel.export.register.resolve import (
     placeholder,
     role_activities,
 )
-from privmodel.export.register.texts import (
-    CONTROLLER_ROLES,
-    EEA,
-    PROCESSOR_ROLES,
-    contact_text,
-    party_text,
-)
+from privmodel.export.register.texts import EEA, contact_text, party_text
 from privmodel.schema import Organisation, Policy, Presence
 from privmodel.schema.vocab import PartyRole
 

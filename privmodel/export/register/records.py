@@ -82,7 +82,7 @@ def controller_row(r: Resolved, measures: Sequence[SecurityMeasure]) -> Row:
         notes.append("joint controllers are stated for the whole policy")
     cells: dict[str, Cell] = {
         "activity": value(r.name or ""),
-        "origin": value(r.origin),
+        "origin": value(r.origin_text),
         "role": value(r.role.label("en")),
         "joint_controllers": value(*(party_text(c, with_contact=True) for c in joint)),
         "purposes": value(*(p.label for p in r.purposes)),
@@ -123,7 +123,7 @@ def processor_rows(r: Resolved, measures: Sequence[SecurityMeasure]) -> list[Row
             "controller_representative": TO_BE_COMPLETED,
             "controller_dpo": TO_BE_COMPLETED,
             "processing": value(*([r.name] if r.name else [p.label for p in r.purposes])),
-            "origin": value(r.origin),
+            "origin": value(r.origin_text),
             "subprocessors": value(*(party_text(p) for p in r.recipients)),
             **transfer_cells(r),
             "security_measures": security_cell(measures),
@@ -138,7 +138,7 @@ def processor_rows(r: Resolved, measures: Sequence[SecurityMeasure]) -> list[Row
 def _notes(r: Resolved) -> list[str]:
     notes = []
     if r.derived:
-        notes.append(f"record {r.origin}")
+        notes.append(f"record {r.origin_text}")
     if r.policy_wide:
         notes.append(
             "the policy does not link these to the activity; the policy-wide lists are shown: "

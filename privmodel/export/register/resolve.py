@@ -1,89 +1,91 @@
 """Processing activities with their references resolved: the rows-to-be of the records.
 
-A policy links subjects, data, bases and the rest to an activity, or it does not. Where it
-does not, the policy-wide lists stand in and the activity records which lists those are,
-so the register can say so. Where the policy states no activity for a purpose, one is
-derived for the purpose and marked as derived.
+The resolution is shared (privmodel.export.activities); the register adds a ref per row
+(prefixed by the policy's position when there are several), the origin in words, the
+facts a row quotes as provenance, the processor activities derived from the publisher's
+role claims and a placeholder row when the policy states no processing as controller.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 import attrs
 
-from privmodel.export.register.texts import CONTROLLER_ROLES, PROCESSOR_ROLES
+from privmodel.export.activities import (
+    PROCESSOR_ROLES,
+    Activity,
+    FactIndex,
+    Link,
+    Origin,
+    resolve,
+)
+from privmodel.export.activities import activities as resolved_activities
 from privmodel.schema import (
-    Controller,
     DataCategory,
     DataSubjectCategory,
     Fact,
-    LegalBasis,
-    Party,
     Policy,
     ProcessingActivity,
     Purpose,
-    RetentionRule,
-    Transfer,
 )
 from privmodel.schema.vocab import PartyRole
 
-F = TypeVar("F", bound=Fact)
-
-STATED = "stated in the policy"
-DERIVED_BY_PARSER = "derived per purpose by the parser"
-DERIVED_PER_PURPOSE = "derived per purpose (the policy links no processing activity to it)"
-NO_PURPOSES = "placeholder (the policy states no processing as controller)"
-DERIVED_FROM_ROLE = "derived from the policy's statement of the processor role"
+ORIGINS = {
+    Origin.STATED: "stated in the policy",
+    Origin.PARSER: "derived per purpose by the parser",
+    Origin.PER_PURPOSE: "derived per purpose (the policy links no processing activity to it)",
+    Origin.PLACEHOLDER: "placeholder (the policy states no processing as controller)",
+    Origin.ROLE_CLAIM: "derived from the policy's statement of the processor role",
+}
+# The links the register reports as stood in, in the order it names them.
+POLICY_WIDE = {
+    Link.DATA: "data categories",
+    Link.SUBJECTS: "data subjects",
+    Link.BASES: "legal bases",
+    Link.RECIPIENTS: "recipients",
+    Link.TRANSFERS: "transfers",
+}
 
 
 @attrs.frozen
-class PolicyIndex:
+class PolicyIndex(FactIndex):
     """One policy, its facts by id, its label as a source, and the prefix of its refs."""
 
-    policy: Policy
     source: str
     prefix: str
-    facts: dict[str, Fact]
 
     @classmethod
     def of(cls, policy: Policy, position: int, count: int) -> PolicyIndex:
-        source = policy.source.path or policy.source.uri or ""
-        prefix = f"P{position + 1}/" if count > 1 else ""
-        return cls(policy, source, prefix, {f.id: f for _, f in policy.facts()})
+        return cls(
+            policy=policy,
+            facts=FactIndex.for_policy(policy).facts,
+            source=policy.source.path or policy.source.uri or "",
+            prefix=f"P{position + 1}/" if count > 1 else "",
+        )
 
     def ref(self, fact_id: str) -> str:
         return self.prefix + fact_id
 
-    def pick(self, ids: Iterable[str], kind: type[F]) -> tuple[F, ...]:
-        found = (self.facts.get(i) for i in ids)
-        return tuple(f for f in found if isinstance(f, kind))
-
 
 @attrs.frozen
-class Resolved:
-    """An activity with every reference resolved; ``policy_wide`` names the stand-ins."""
+class Resolved(Activity):
+    """A shared resolved activity with its register ref, name and provenance anchors."""
 
     ref: str
     index: PolicyIndex
     name: str | None
-    role: PartyRole
-    origin: str
-    purposes: tuple[Purpose, ...]
-    subjects: tuple[DataSubjectCategory, ...]
-    data: tuple[DataCategory, ...]
-    bases: tuple[LegalBasis, ...]
-    recipients: tuple[Party, ...]
-    retention: tuple[RetentionRule, ...]
-    transfers: tuple[Transfer, ...]
-    controllers: tuple[Controller, ...]
     anchors: tuple[Fact, ...]
-    policy_wide: tuple[str, ...] = ()
+    origins: ClassVar[Mapping[Origin, str]] = ORIGINS
+    policy_wide_labels: ClassVar[Mapping[Link, str]] = POLICY_WIDE
 
-    @property
-    def derived(self) -> bool:
-        return self.origin != STATED
+
+def _register(ix: PolicyIndex, act: Activity) -> Resolved:
+    source = act.source
+    anchors: tuple[Fact, ...] = (*(() if source.derived else (source,)), *act.purposes)
+    fields = attrs.asdict(act, recurse=False)
+    return Resolved(**fields, ref=ix.ref(source.id), index=ix, name=source.name, anchors=anchors)
 
 
 def is_processor(policy: Policy) -> bool:
@@ -102,17 +104,7 @@ def is_processor(policy: Policy) -> bool:
 
 def activities(ix: PolicyIndex, roles: frozenset[PartyRole]) -> list[Resolved]:
     """The stated activities in ``roles``, then one derived per purpose none of them covers."""
-    policy = ix.policy
-    stated = [a for a in policy.activities if a.role in roles]
-    covered = {p for a in stated for p in a.purpose_ids}
-    found = [_resolve(ix, a, roles, DERIVED_BY_PARSER if a.derived else STATED) for a in stated]
-    for purpose in policy.purposes:
-        if purpose.role in roles and purpose.id not in covered:
-            synthetic = ProcessingActivity(
-                name=purpose.label, role=purpose.role, derived=True, purpose_ids=(purpose.id,)
-            )
-            found.append(_resolve(ix, synthetic, roles, DERIVED_PER_PURPOSE))
-    return found
+    return [_register(ix, a) for a in resolved_activities(ix, roles)]
 
 
 def role_activities(ix: PolicyIndex) -> list[Resolved]:
@@ -124,7 +116,7 @@ def role_activities(ix: PolicyIndex) -> list[Resolved]:
             synthetic = ProcessingActivity(
                 name=claim.scope or "processing", role=claim.role, derived=True
             )
-            resolved = _resolve(ix, synthetic, PROCESSOR_ROLES, DERIVED_FROM_ROLE)
+            resolved = _register(ix, resolve(ix, synthetic, Origin.ROLE_CLAIM))
             found.append(attrs.evolve(resolved, name=claim.scope, anchors=(claim,)))
     return found
 
@@ -132,81 +124,15 @@ def role_activities(ix: PolicyIndex) -> list[Resolved]:
 def placeholder(ix: PolicyIndex) -> Resolved:
     """A row to complete when the policy states no activity or purpose as controller."""
     synthetic = ProcessingActivity(name="processing", derived=True)
-    resolved = _resolve(ix, synthetic, CONTROLLER_ROLES, NO_PURPOSES)
+    resolved = _register(ix, resolve(ix, synthetic, Origin.PLACEHOLDER))
     return attrs.evolve(resolved, name=None, anchors=())
 
 
-def _fallback(
-    linked: tuple[F, ...], wide: Callable[[], tuple[F, ...]], label: str, notes: list[str]
-) -> tuple[F, ...]:
-    if linked:
-        return linked
-    stand_in = wide()
-    if stand_in:
-        notes.append(label)
-    return stand_in
-
-
-def _resolve(
-    ix: PolicyIndex, act: ProcessingActivity, roles: frozenset[PartyRole], origin: str
-) -> Resolved:
-    p = ix.policy
-    notes: list[str] = []
-    purposes = ix.pick(act.purpose_ids, Purpose)
-    data = _fallback(
-        ix.pick(act.data_category_ids, DataCategory),
-        lambda: tuple(d for d in p.data_categories if d.role in roles),
-        "data categories",
-        notes,
-    )
-    subjects = _fallback(
-        ix.pick(act.subject_ids, DataSubjectCategory),
-        lambda: tuple(s for s in p.data_subjects if s.role in roles),
-        "data subjects",
-        notes,
-    )
-    by_purpose = tuple(b for b in p.legal_bases if set(b.purpose_ids) & {x.id for x in purposes})
-    bases = _fallback(
-        ix.pick(act.legal_basis_ids, LegalBasis) or by_purpose,
-        lambda: tuple(b for b in p.legal_bases if not b.purpose_ids),
-        "legal bases",
-        notes,
-    )
-    recipients = _fallback(
-        ix.pick(act.recipient_ids, Party),
-        lambda: _policy_recipients(p, roles),
-        "recipients",
-        notes,
-    )
-    transfers = _fallback(
-        ix.pick(act.transfer_ids, Transfer), lambda: p.transfers, "transfers", notes
-    )
-    data_ids = {d.id for d in data}
-    retention = ix.pick(act.retention_ids, RetentionRule) or tuple(
-        r for r in p.retention_rules if data_ids & set(r.data_category_ids)
-    )
-    controllers = ix.pick(act.controller_ids, Controller)
-    anchors: tuple[Fact, ...] = (*(() if act.derived else (act,)), *purposes)
-    return Resolved(
-        ref=ix.ref(act.id),
-        index=ix,
-        name=act.name,
-        role=act.role,
-        origin=origin,
-        purposes=purposes,
-        subjects=subjects,
-        data=data,
-        bases=bases,
-        recipients=recipients,
-        retention=retention,
-        transfers=transfers,
-        controllers=controllers,
-        anchors=anchors,
-        policy_wide=tuple(notes),
-    )
-
-
-def _policy_recipients(policy: Policy, roles: frozenset[PartyRole]) -> tuple[Party, ...]:
-    if roles == CONTROLLER_ROLES:
-        return (*policy.recipients, *policy.processors)
-    return (*policy.subprocessors,)
+__all__ = [
+    "PolicyIndex",
+    "Resolved",
+    "activities",
+    "is_processor",
+    "placeholder",
+    "role_activities",
+]

@@ -23,8 +23,6 @@ EEA = frozenset(
     )
 )
 ART9_CODES = frozenset(c for c in LegalBasisCode if c.info.legal_ref.startswith("GDPR Art. 9"))
-CONTROLLER_ROLES = frozenset({PartyRole.CONTROLLER, PartyRole.JOINT_CONTROLLER})
-PROCESSOR_ROLES = frozenset({PartyRole.PROCESSOR, PartyRole.SUBPROCESSOR})
 # Retention kinds that are criteria rather than a time limit (Art. 13(2)(a) "criteria").
 CRITERIA_KINDS = frozenset(
     {
