@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
@@ -41,23 +41,22 @@ def compile_phrases(patterns: Iterable[str]) -> re.Pattern[str]:
 class PhraseTable(Generic[V]):
     """Values, each with the compiled alternation of the patterns that name it.
 
-    Each entry has a :class:`Gate`, and the table one for all of them: most blocks of a
-    policy mention none of the values, and the gates say so without running a regex.
+    An :class:`AnchorIndex` says which entries may match a text with one scan of it:
+    most blocks of a policy mention none of the values, and an entry's regex runs only
+    where one of its required literals occurs.
     """
 
     entries: tuple[tuple[V, re.Pattern[str]], ...]
-    gates: tuple[Gate, ...] = ()
-    gate: Gate = attrs.field(factory=lambda: Gate(None))
+    index: AnchorIndex | None = None
 
     def candidates(self, text: str) -> list[Match[V]]:
-        if not self.gate.may_match(text):
-            return []
-        gates = self.gates or (Gate(None),) * len(self.entries)
-        lowered = text.lower()
+        chosen = (
+            range(len(self.entries)) if self.index is None
+            else self.index.entries(text.lower())
+        )
         return [
             Match(value, m.start(), m.end(), m.group())
-            for (value, regex), entry_gate in zip(self.entries, gates, strict=True)
-            if entry_gate.may_match_lowered(lowered)
+            for value, regex in (self.entries[i] for i in chosen)
             for m in regex.finditer(text)
             if m.end() > m.start()
         ]
@@ -74,9 +73,50 @@ def build_table(
     items = [(key, pats) for key, pats in table.items() if pats]
     return PhraseTable(
         tuple((convert(key), compile_phrases(pats)) for key, pats in items),
-        tuple(gate(pats) for _, pats in items),
-        gate(p for _, pats in items for p in pats),
+        AnchorIndex.of([anchors_of(pats) for _, pats in items]),
     )
+
+
+@attrs.frozen
+class AnchorIndex:
+    """Which entries of a table may match a text, from one scan of the lower-cased text.
+
+    Each entry has anchors: literals one of which every match of the entry contains
+    (None: no such literal, the entry always runs). One regex finds, at every position,
+    the longest anchor starting there; the shorter anchors starting at the same place
+    are its prefixes, so they are counted too.
+    """
+
+    regex: re.Pattern[str] | None
+    prefixes: Mapping[str, tuple[str, ...]]
+    by_anchor: Mapping[str, tuple[int, ...]]
+    always: tuple[int, ...]
+
+    @classmethod
+    def of(cls, per_entry: Sequence[set[str] | None]) -> AnchorIndex:
+        by_anchor: dict[str, list[int]] = {}
+        always: list[int] = []
+        for i, anchors in enumerate(per_entry):
+            if anchors is None:
+                always.append(i)
+            for anchor in anchors or ():
+                by_anchor.setdefault(anchor, []).append(i)
+        ordered = sorted(by_anchor, key=lambda a: (-len(a), a))
+        regex = (
+            re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))") if ordered else None
+        )
+        prefixes = {a: tuple(b for b in ordered if a.startswith(b)) for a in ordered}
+        return cls(regex, prefixes, {a: tuple(ix) for a, ix in by_anchor.items()},
+                   tuple(always))
+
+    def entries(self, lowered: str) -> list[int]:
+        """Indexes of the entries that may match, in table order."""
+        hits = set(self.always)
+        if self.regex is not None:
+            for found in {m.group(1) for m in self.regex.finditer(lowered)}:
+                for anchor in self.prefixes[found]:
+                    hits.update(self.by_anchor[anchor])
+        return sorted(hits)
 
 
 @attrs.frozen
@@ -84,30 +124,40 @@ class Gate:
     """A cheap test that text *may* match some lexicon patterns: one of their anchors occurs.
 
     An anchor is a literal that every match of a pattern must contain ("datatilsynet"
-    for "(?:the )?Datatilsynet"). Looking for plain substrings in lower-cased text is
-    two orders of magnitude faster than running a large case-insensitive alternation,
-    and most blocks of a policy mention none of a table's values. A pattern with no
-    literal of three letters or more leaves the gate always open.
+    for "(?:the )?Datatilsynet"). Looking for plain literals in lower-cased text is two
+    orders of magnitude faster than running a large case-insensitive alternation, and
+    most blocks of a policy mention none of a table's values. A pattern with no literal
+    of three letters or more leaves the gate always open.
     """
 
     anchors: tuple[str, ...] | None
+    regex: re.Pattern[str] | None = attrs.field(init=False)
+
+    @regex.default
+    def _compile(self) -> re.Pattern[str] | None:
+        if self.anchors is None:
+            return None
+        ordered = sorted(self.anchors, key=lambda a: (-len(a), a))
+        return re.compile("|".join(map(re.escape, ordered)) or "(?!)")
 
     def may_match(self, text: str) -> bool:
-        return self.anchors is None or self.may_match_lowered(text.lower())
-
-    def may_match_lowered(self, lowered: str) -> bool:
-        """As :meth:`may_match`, for text already lower-cased."""
-        return self.anchors is None or any(a in lowered for a in self.anchors)
+        return self.regex is None or self.regex.search(text.lower()) is not None
 
 
-def gate(patterns: Iterable[str]) -> Gate:
+def anchors_of(patterns: Iterable[str]) -> set[str] | None:
+    """The union of the patterns' anchors, or None when one pattern has none."""
     found: set[str] = set()
     for pattern in patterns:
         anchors = required_literals(pattern_source(pattern))
         if anchors is None:
-            return Gate(None)
+            return None
         found |= anchors
-    return Gate(tuple(sorted(found)))
+    return found
+
+
+def gate(patterns: Iterable[str]) -> Gate:
+    anchors = anchors_of(patterns)
+    return Gate(None if anchors is None else tuple(sorted(anchors)))
 
 
 def required_literals(source: str) -> set[str] | None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import functools
 
 from privmodel.parsers import lexicon
-from privmodel.parsers.extract._phrases import PhraseTable, build_table, compile_phrases
+from privmodel.parsers.extract._phrases import (
+    AnchorIndex,
+    PhraseTable,
+    anchors_of,
+    build_table,
+    compile_phrases,
+)
 from privmodel.parsers.extract.match import Match
 from privmodel.schema.vocab import TransferMechanism
 
@@ -28,7 +34,9 @@ def _regions(langs: str) -> PhraseTable[str]:
 @functools.cache
 def _eea_only(langs: str) -> PhraseTable[bool]:
     patterns = lexicon.flat("eea_only", langs, common=False)
-    return PhraseTable(((True, compile_phrases(patterns)),) if patterns else ())
+    if not patterns:
+        return PhraseTable(())
+    return PhraseTable(((True, compile_phrases(patterns)),), AnchorIndex.of([anchors_of(patterns)]))
 
 
 def _langs(lang: str) -> str:
