@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, Generic, TypeVar
@@ -35,6 +35,35 @@ def bounded(source: str) -> str:
 
 def compile_phrases(patterns: Iterable[str]) -> re.Pattern[str]:
     return re.compile(bounded(alternation(patterns)), FLAGS)
+
+
+@attrs.frozen
+class Phrases:
+    """Lexicon phrases compiled once, searched only where their anchors occur.
+
+    The same ``search``/``finditer`` as a compiled pattern, but a block that contains none
+    of the phrases' required literals costs a scan for plain literals, not a run of a
+    large case-insensitive alternation.
+    """
+
+    regex: re.Pattern[str]
+    gate: Gate
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.regex.search(text, pos) if self.gate.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self.gate.may_match(text) else iter(())
+
+
+def compile_gated(patterns: Iterable[str]) -> Phrases:
+    """As :func:`compile_phrases`, with a gate in front."""
+    listed = list(patterns)
+    return Phrases(compile_phrases(listed), gate(listed))
 
 
 @attrs.frozen
