@@ -57,8 +57,10 @@ Our payment provider Kassaflow AB processes card data; analytics run on Matomo.
 def test_purposes_from_prose_and_subheadings() -> None:
     labels = [p.label for p in parse(EN).purposes]
     assert "send you order confirmations" in labels
-    assert "ranking players" in labels
     assert "To run tournaments" in labels
+    # A subheading that reads as a purpose groups its section: the sentences under it
+    # describe that purpose rather than state new ones.
+    assert "ranking players" not in labels
 
 
 def test_retention_criteria_without_durations() -> None:
@@ -260,3 +262,73 @@ def test_subject_mentions_give_one_label_per_role() -> None:
     labels = {s.label for s in parse(DATA_MD).data_subjects}
     assert "registered users" in labels
     assert "users" not in labels
+
+
+PURPOSE_LISTS = """# Privacy policy
+
+## Why we process your data
+
+### a. Order handling
+
+We check your orders in order to prevent fraud.
+
+### b. Marketing
+
+## How we use your data
+
+We register the following information about you:
+
+- Name
+- Email address
+
+We use the information for the following purposes:
+
+- To deliver your orders
+- We also keep logs to detect errors.
+
+## Information we collect
+
+- We use the collected information for these purposes:
+- To answer your questions
+"""
+
+
+def test_purpose_headings_lists_and_lead_ins() -> None:
+    policy = parse(PURPOSE_LISTS)
+    labels = [p.label for p in policy.purposes]
+    assert "Order handling" in labels
+    assert "Marketing" in labels
+    assert not any(label.startswith(("a. ", "b. ")) for label in labels)
+    assert "prevent fraud" not in labels  # describes the subheading's purpose
+    assert "Name" not in labels  # a data lead-in
+    assert "Email address" not in labels
+    assert "To deliver your orders" in labels
+    assert not any(label.startswith("We ") for label in labels)
+    assert "To answer your questions" in labels  # the lead-in is itself a list item
+    check_evidence(policy, PURPOSE_LISTS)
+
+
+SUBJECTS = """# Privacy policy
+
+## Categories of data subjects
+
+- Customers and prospective customers
+- Website visitors
+
+As a processor, on behalf of our customers, we handle these categories:
+
+- Employees of our customers
+
+## Support
+
+Our customer service answers a visitor when the visitor asks. Visitors can write to us.
+"""
+
+
+def test_subjects_roles_plurals_and_modifiers() -> None:
+    policy = parse(SUBJECTS)
+    by_label = {s.label: s.role for s in policy.data_subjects}
+    assert by_label["Employees of our customers"] is PartyRole.PROCESSOR
+    assert by_label["Customers and prospective customers"] is PartyRole.CONTROLLER
+    assert "customer" not in by_label  # 'customer service' names no one
+    assert len([label for label in by_label if "isitor" in label]) <= 1

@@ -13,6 +13,7 @@ from privmodel.parsers.document import Block, BlockKind
 from privmodel.parsers.extract import find_legal_bases
 from privmodel.parsers.extract._phrases import compile_phrases
 from privmodel.parsers.generic.phrases import phrase_regex
+from privmodel.parsers.generic.subjects import role_words
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import (
     DataCategory,
@@ -21,6 +22,7 @@ from privmodel.schema import (
     Fact,
     LegalBasis,
     LegalBasisCode,
+    PartyRole,
     ProcessingActivity,
     Purpose,
 )
@@ -37,6 +39,7 @@ _MAX_SUBJECTS = 3
 _LEAD_BLOCKS = 2
 _NON_WORD = re.compile(r"[\W_]+")
 _CONFIDENCE = 0.6
+_LISTED = 0.8  # the confidence of a subject the policy lists
 
 
 @functools.cache
@@ -65,6 +68,18 @@ def items(text: str, i: int, j: int, max_words: int = _MAX_WORDS) -> Iterator[tu
             continue
         if len(text[s:e].split()) <= max_words:
             yield s, e
+
+
+def _covers(known: str, key: frozenset[str], listed: bool) -> bool:
+    """A known category names the role of ``key``: the same words, the same head noun with a
+    complement ('Users' is covered by 'Users of the app', not by 'Former users'), or, for a
+    category the policy lists, more words ('Customers' by 'Customers and prospects')."""
+    words = role_words(known)
+    if key == words:
+        return True
+    if not key < words:
+        return False
+    return listed or role_words(" ".join(known.split()[:len(key)])) == key
 
 
 def _subject(label: str, ev: Evidence) -> Fact:
@@ -107,21 +122,63 @@ class Linker:
         index[key] = fact.id
         return fact.id
 
+    def _subject(self, block: Block, s: int, e: int) -> str | None:
+        """A subject fact for ``block.text[s:e]``: the known category naming the same role
+        ('Customers' for 'customer', 'Customers & prospects' for 'Customers'), else a new one;
+        None for a placeholder ('Other')."""
+        label = block.text[s:e]
+        if _terms("placeholders", self.lang).fullmatch(label.strip()):
+            return None
+        key = role_words(label)
+        known = [(fact.role is not PartyRole.CONTROLLER, len(label), fact.id)
+                 for fact in self.b.items("data_subjects")
+                 if isinstance(fact, DataSubjectCategory) and key and _covers(
+                     fact.label, key, fact.confidence >= _LISTED)]
+        if known:
+            return min(known)[2]
+        return self._fact("data_subjects", block, s, e, _subject)
+
     def _link(self, collection: str, spans: Iterable[Span], make: Make,
               max_words: int = _MAX_WORDS) -> list[str]:
         ids: list[str] = []
         for block, i, j in spans:
             for s, e in items(block.text, i, j, max_words):
-                fid = self._fact(collection, block, s, e, make)
+                fid = (self._subject(block, s, e) if collection == "data_subjects"
+                       else self._fact(collection, block, s, e, make))
+                if fid is None:
+                    continue
                 if fid not in ids:
                     ids.append(fid)
         return ids
 
     def _data_ids(self, spans: Sequence[Span]) -> list[str]:
-        ids = self._link("data_categories", spans, _data, _DATA_MAX_WORDS)
+        """Data categories of a record: each item a known category, the known categories it
+        runs together ('Contact data Unique identifiers'), or a new category."""
+        ids: list[str] = []
+        for block, i, j in spans:
+            for s, e in items(block.text, i, j):
+                for fid in self._data_item(block, s, e):
+                    if fid not in ids:
+                        ids.append(fid)
         if ids:
             return ids
-        text = " ".join(_norm(block.text[i:j]) for block, i, j in spans)
+        return self._known_in(" ".join(_norm(block.text[i:j]) for block, i, j in spans))
+
+    def _data_item(self, block: Block, s: int, e: int) -> list[str]:
+        label = block.text[s:e]
+        if _terms("all_data", self.lang).fullmatch(label.strip()):
+            return []
+        known = self._index("data_categories").get(_norm(label))
+        if known is not None:
+            return [known]
+        within = self._known_in(_norm(label))
+        if len(within) >= 2:
+            return within
+        if len(label.split()) > _DATA_MAX_WORDS:
+            return []
+        return [self._fact("data_categories", block, s, e, _data)]
+
+    def _known_in(self, text: str) -> list[str]:
         padded = f" {text} "
         return [fid for key, fid in self._index("data_categories").items()
                 if key and f" {key} " in padded]
@@ -173,8 +230,8 @@ class Linker:
         ids: list[str] = []
         for block in body:
             for m in regex.finditer(block.text):
-                fid = self._fact("data_subjects", block, m.start(), m.end(), _subject)
-                if fid not in ids:
+                fid = self._subject(block, m.start(), m.end())
+                if fid is not None and fid not in ids:
                     ids.append(fid)
                 if len(ids) >= _MAX_SUBJECTS:
                     return ids
@@ -205,7 +262,8 @@ class Linker:
         for block in self.b.document.blocks:
             m = named.search(block.text)
             if m is not None:
-                return (self._fact("data_subjects", block, m.start(), m.end(), _subject),)
+                fid = self._subject(block, m.start(), m.end())
+                return (fid,) if fid is not None else ()
         regex = _terms("user_terms", self.lang)
         for fact in self.b.items("data_subjects"):
             if regex.search(str(getattr(fact, "label", ""))) is not None:

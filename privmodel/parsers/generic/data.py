@@ -17,6 +17,7 @@ from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.common import clean_label, split_examples
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.extract._phrases import FLAGS, compile_phrases, pattern_source
+from privmodel.parsers.generic.activities import field_of
 from privmodel.parsers.generic.phrases import intro_table
 from privmodel.parsers.generic.prose import split_items
 from privmodel.parsers.generic.topics import heading_topics, pseudo_heading_topic
@@ -70,7 +71,7 @@ def collect_data_categories(b: PolicyBuilder, document: Document, lang: str) -> 
     categories = _category_headings(document, lang)
     for block in categories:
         _add_label(b, block, *_heading_span(block.text), 0.7)
-    covered = {block.text for block in categories}
+    covered = {block.text for block in categories} | _item_fields(document, lang)
     for block, in_data, lead in _walk(document, lang):
         if any(title in covered for title in block.section):
             continue
@@ -81,6 +82,18 @@ def collect_data_categories(b: PolicyBuilder, document: Document, lang: str) -> 
             _list_item(b, block, lang)
         elif block.kind is BlockKind.PARAGRAPH and in_data:
             _enumerations(b, block, lang)
+
+
+def _item_fields(document: Document, lang: str) -> set[str]:
+    """Headings of record fields that list the items of the categories another field of the
+    same records names ('Categories of data' / 'Personal data'): their lists are examples."""
+    fields: dict[str, set[str]] = {}
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING:
+            name = field_of(block.text, lang)
+            if name in ("data", "data_items"):
+                fields.setdefault(name, set()).add(block.text)
+    return fields.get("data_items", set()) if "data" in fields else set()
 
 
 def _category_headings(document: Document, lang: str) -> list[Block]:

@@ -28,21 +28,16 @@ from privmodel.parsers.generic.identity import collect_identity, collect_roles
 from privmodel.parsers.generic.lists import add_list_facts
 from privmodel.parsers.generic.parties import collect_named_parties, collect_recipient_categories
 from privmodel.parsers.generic.prose import (
-    collect_heading_purposes,
-    collect_measures,
     collect_phrases,
-    collect_prose_purposes,
 )
+from privmodel.parsers.generic.purposes import collect_purposes
 from privmodel.parsers.generic.retention import collect_retention
+from privmodel.parsers.generic.security import collect_security_measures
 from privmodel.parsers.generic.subjects import collect_subjects
 from privmodel.parsers.generic.topics import Topics, group_by_topic
 from privmodel.parsers.generic.transfers import collect_transfers
 from privmodel.schema import (
     DataSource,
-    PartyKind,
-    Purpose,
-    Recipient,
-    SecurityMeasure,
 )
 
 _HEAD_BLOCKS = 12
@@ -76,7 +71,8 @@ class GenericParser:
         else:
             b.problem("the policy does not apply the GDPR: no legal basis is read")
         collect_transfers(b, topics.get("transfers", []), blocks, lang)
-        collect_retention(b, [*topics.get("retention", []), *topics.get("cookies", [])], lang)
+        collect_retention(b, [*topics.get("retention", []), *topics.get("cookies", [])], lang,
+                          blocks)
         collect_cookies(b, topics.get("cookies", []), lang)
         collect_rights(b, blocks, lang)
         collect_right_phrasings(b, blocks, lang)
@@ -114,21 +110,14 @@ def _identity(b: PolicyBuilder, topics: Topics, blocks: list[Block], lang: str) 
 
 def _lists(b: PolicyBuilder, topics: Topics) -> None:
     """Facts the policy gives as list items under a topic heading."""
-    add_list_facts(b, "purposes", topics.get("purposes", []),
-                   lambda label, ex: Purpose(label=label))
-    add_list_facts(b, "recipients", topics.get("recipients", []),
-                   lambda label, ex: Recipient(name=label, kind=PartyKind.CATEGORY))
-    add_list_facts(b, "security_measures", topics.get("security", []),
-                   lambda label, ex: SecurityMeasure(label=label))
     add_list_facts(b, "sources", topics.get("sources", []),
                    lambda label, ex: DataSource(label=label))
 
 
 def _prose(b: PolicyBuilder, topics: Topics, blocks: list[Block], lang: str) -> None:
     """Facts stated in sentences rather than in lists."""
-    collect_heading_purposes(b, blocks, lang, lambda t: Purpose(label=t))
-    collect_prose_purposes(b, topics.get("purposes", []), lang, lambda t: Purpose(label=t))
-    collect_measures(b, topics.get("security", []), lang, lambda t: SecurityMeasure(label=t))
+    collect_purposes(b, topics.get("purposes", []), blocks, lang)
+    collect_security_measures(b, blocks, topics, lang)
     collect_subjects(b, topics.get("subjects", []), blocks, lang)
     collect_phrases(b, [*topics.get("sources", []), *topics.get("data", [])], lang,
                     "source_phrases", "sources", lambda t: DataSource(label=t))

@@ -3,16 +3,22 @@ categories of recipients a policy discloses data to."""
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from privmodel.parsers.base import PolicyBuilder, publisher_or_new
 from privmodel.parsers.document import Block
+from privmodel.parsers.extract._phrases import compile_phrases
 from privmodel.parsers.generic.identity import find_company_names
+from privmodel.parsers.generic.lists import _CONTACT_LIKE, LIST_KINDS, label_of
 from privmodel.parsers.generic.phrases import known_services, phrase_regex
+from privmodel.parsers.generic.prose import sentences
+from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import PartyKind, Processor, Recipient
 
 _WORD = re.compile(r"\w+")
+_MAX_ITEM_WORDS = 16
 
 
 def _own_words(b: PolicyBuilder) -> set[str]:
@@ -44,13 +50,55 @@ def collect_named_parties(b: PolicyBuilder, blocks: Iterable[Block], lang: str) 
 
 
 def collect_recipient_categories(
-    b: PolicyBuilder, blocks: Iterable[Block], lang: str
+    b: PolicyBuilder, blocks: Sequence[Block], lang: str
 ) -> None:
-    """Categories of recipients named in prose ('payment providers', 'the police')."""
+    """Categories of recipients: list items and table rows of a recipients section (a
+    company name among them is a named party), then categories named in sentences that
+    share or disclose data ('we disclose data to the police')."""
+    labels = _recipient_items(b, blocks)
     regex = phrase_regex("recipient_categories", lang)
+    marker = share_marker(lang)
     for block in blocks:
-        for m in regex.finditer(block.text):
-            b.add("recipients", Recipient(
-                name=m.group(), kind=PartyKind.CATEGORY,
-                evidence=(b.evidence(block, m.start(), m.end()),), confidence=0.5,
-            ))
+        if block.kind in LIST_KINDS and len(block.text.split()) <= _MAX_ITEM_WORDS:
+            continue
+        for s, e in sentences(block.text):
+            if not marker.search(block.text, s, e):
+                continue
+            for m in regex.finditer(block.text, s, e):
+                name = m.group().lower()
+                if any(name in label or label in name for label in labels):
+                    continue
+                labels.append(name)
+                b.add("recipients", Recipient(
+                    name=m.group(), kind=PartyKind.CATEGORY,
+                    evidence=(b.evidence(block, m.start(), m.end()),), confidence=0.5,
+                ))
+
+
+def _recipient_items(b: PolicyBuilder, blocks: Sequence[Block]) -> list[str]:
+    """One recipient per short list item or table row; the labels taken, lower case."""
+    labels: list[str] = []
+    for block in blocks:
+        if block.kind not in LIST_KINDS:
+            continue
+        start, end, label, _ = label_of(block)
+        if not label or len(label.split()) > _MAX_ITEM_WORDS or _CONTACT_LIKE.search(label):
+            continue
+        ev = (b.evidence(block, start, end),)
+        names = find_company_names(label)
+        if names and names[0][1] - names[0][0] >= len(label) - 2:
+            b.add("processors", Processor(name=label, kind=PartyKind.NAMED, evidence=ev,
+                                          confidence=0.6))
+            continue
+        labels.append(label.lower())
+        b.add("recipients", Recipient(name=label, kind=PartyKind.CATEGORY, evidence=ev,
+                                      confidence=0.8))
+    return labels
+
+
+@functools.cache
+def share_marker(lang: str) -> re.Pattern[str]:
+    """Verb phrases after which recipients are named ('we share your data with')."""
+    table = load("generic_recipients")["share_markers"]
+    return compile_phrases([p for code in languages(lang) for p in table.get(code, [])]
+                           or ["(?!)"])

@@ -7,10 +7,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from privmodel.parsers.base import PolicyBuilder
-from privmodel.parsers.common import clean_label
 from privmodel.parsers.document import Block, BlockKind
 from privmodel.parsers.generic.phrases import phrase_regex, purpose_markers
-from privmodel.parsers.generic.topics import heading_topics
 from privmodel.schema import Fact
 
 Make = Callable[[str], Fact]
@@ -140,54 +138,3 @@ def collect_phrases(
         for m in regex.finditer(block.text):
             _add(b, collection, block, (m.start(), m.end()), make, confidence)
 
-
-def collect_measures(b: PolicyBuilder, blocks: Iterable[Block], lang: str, make: Make) -> None:
-    """Security measures: each clause naming a measure ('all data is encrypted at rest')."""
-    regex = phrase_regex("security_terms", lang)
-    for block in blocks:
-        text = block.text
-        for s, e in sentences(text):
-            for cs, ce in _clauses(text, s, e):
-                if regex.search(text, cs, ce):
-                    _add(b, "security_measures", block, _trim(text, cs, ce), make, 0.55)
-
-
-def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Comma-separated parts of a sentence that are long enough to stand alone."""
-    out: list[tuple[int, int]] = []
-    pos = s
-    for m in [*re.finditer(r",\s+|\s+(?:and|och|og|und|ja|samt|sowie)\s+(?=\w+\s+\w+)",
-                           text[s:e]), None]:
-        end = s + m.start() if m is not None else e
-        if len(text[pos:end].split()) >= 2 or m is None:
-            out.append((pos, end))
-            pos = s + m.end() if m is not None else e
-    return out or [(s, e)]
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    words = list(re.finditer(r"\S+", text[s:e]))
-    if len(words) > _MAX_WORDS:
-        e = s + words[_MAX_WORDS - 1].end()
-    label = clean_label(text[s:e])
-    lead = len(text[s:e]) - len(text[s:e].lstrip())
-    return s + lead, s + lead + len(label)
-
-
-def collect_heading_purposes(
-    b: PolicyBuilder, blocks: Iterable[Block], lang: str, make: Make
-) -> None:
-    """Subheadings of a purposes section name one purpose each ('To provide your account'),
-    unless they name a topic or a category of people instead."""
-    subjects = phrase_regex("subjects", lang)
-    for block in blocks:
-        if block.kind is not BlockKind.HEADING or not block.section:
-            continue
-        parent = next((t for title in reversed(block.section)
-                       if (t := heading_topics(title, lang))), ())
-        if "purposes" not in parent or heading_topics(block.text, lang):
-            continue
-        if subjects.fullmatch(block.text.strip()):
-            continue
-        start = len(block.text) - len(block.text.lstrip())
-        _add(b, "purposes", block, (start, start + len(clean_label(block.text))), make, 0.6)
