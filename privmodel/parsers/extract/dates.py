@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 
 from privmodel.parsers import lexicon
-from privmodel.parsers.extract._phrases import FLAGS, alternation, bounded
+from privmodel.parsers.extract._phrases import FLAGS, Phrases, alternation, bounded, compile_gated
 from privmodel.parsers.extract.match import Match, select
 
 _ISO = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-]|\.\d)")
@@ -41,6 +41,9 @@ def _make(year: int, month: int, day: int) -> datetime.date | None:
         return datetime.date(year, month, day)
     except ValueError:
         return None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _written(text: str, lang: str) -> list[Match[datetime.date]]:
@@ -77,17 +80,19 @@ def find_dates(text: str, lang: str) -> list[Match[datetime.date]]:
     Numeric dates are read day first unless only the month-first reading is valid
     ("04/14/2026"). A date needs a day, month and year; "October 2021" is not a date.
     """
+    if _DIGIT.search(text) is None:  # a date always has its year in digits
+        return []
     return select([*_numeric(text), *_written(text, lang)])
 
 
 @functools.cache
-def _label_regexes(langs: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _label_regexes(langs: str) -> tuple[tuple[str, Phrases], ...]:
     tables: list[Mapping[str, list[str]]] = lexicon.section("date_labels", langs, common=False)
     merged: dict[str, list[str]] = {}
     for table in tables:
         for kind, patterns in table.items():
             merged.setdefault(kind, []).extend(patterns)
-    return tuple((kind, re.compile(bounded(alternation(p)), FLAGS)) for kind, p in merged.items())
+    return tuple((kind, compile_gated(p)) for kind, p in merged.items())
 
 
 def find_labelled_dates(text: str, lang: str) -> list[tuple[str, Match[datetime.date]]]:
@@ -101,6 +106,8 @@ def find_labelled_dates(text: str, lang: str) -> list[tuple[str, Match[datetime.
         for kind, regex in _label_regexes(",".join(lexicon.languages(lang)))
         for m in regex.finditer(text)
     )
+    if not labels:
+        return []
     dates = find_dates(text, lang)
     out: list[tuple[str, Match[datetime.date]]] = []
     for label in labels:

@@ -29,6 +29,7 @@ def load(name: str) -> Mapping[str, Any]:
     return cast(Mapping[str, Any], json.loads(resource.read_text(encoding="utf-8")))
 
 
+@functools.lru_cache(maxsize=64)
 def languages(lang: str | None) -> tuple[str, ...]:
     """The lexicon languages to use for ``lang``: that one, or all of them when unknown."""
     code = (lang or "").lower().split("-")[0]
