@@ -1,0 +1,58 @@
+"""Gating lexicon tables by required literals never loses a match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import SEEDS
+from privmodel.parsers.extract._phrases import build_table, compile_gated, required_literals
+from privmodel.parsers.lexicon import LANGUAGES, merged
+from privmodel.parsers.readers import read_path
+
+SECTIONS = ("rights", "laws", "countries", "legal_bases", "transfer_mechanisms", "regions")
+TABLES = [(name, lang, build_table(merged(name, lang), str))
+          for name in SECTIONS for lang in LANGUAGES]
+BLOCKS = [b.text for seed in sorted(SEEDS.glob("*.txt")) for b in read_path(seed).blocks]
+
+
+def _truly_matching(table_entries: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> set[int]:
+    return {i for i, (_, regex) in enumerate(table_entries) if regex.search(text)}
+
+
+@pytest.mark.parametrize(("name", "lang", "table"), TABLES, ids=lambda x: str(x)[:20])
+def test_index_keeps_every_matching_entry(name: str, lang: str, table: object) -> None:
+    assert table.index is not None  # type: ignore[attr-defined]
+    for text in BLOCKS:
+        allowed = set(table.index.entries(text.lower()))  # type: ignore[attr-defined]
+        assert _truly_matching(table.entries, text) <= allowed  # type: ignore[attr-defined]
+
+
+@given(st.lists(st.sampled_from(["right of access", "GDPR", "Sverige", "the US", "artikel 6",
+                                 "SCC", "utanför EU/EES", "Datenschutz", "x", " ", "\n", "ä"]),
+                max_size=12))
+def test_index_on_random_mixtures(parts: list[str]) -> None:
+    text = " ".join(parts)
+    for _, _, table in TABLES[::5]:
+        allowed = set(table.index.entries(text.lower()))  # type: ignore[union-attr]
+        assert _truly_matching(table.entries, text) <= allowed
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchors"),
+    [("(?:the )?Datatilsynet", {"datatilsynet"}), ("(?:EU|EEA)", None),
+     ("rätt(?:en)? till (?:tillgång|insyn)", {"tillgång", "insyn"}), ("[a-z]+", None)],
+)
+def test_required_literals(pattern: str, anchors: set[str] | None) -> None:
+    from privmodel.parsers.extract._phrases import pattern_source
+
+    assert required_literals(pattern_source(pattern)) == anchors
+
+
+def test_gated_phrases_search_like_the_pattern() -> None:
+    phrases = compile_gated(["data protection officer", "DPO"])
+    for text in ("Our data protection officer", "contact the dpo", "nothing here"):
+        assert bool(phrases.search(text)) == bool(phrases.regex.search(text))
