@@ -332,3 +332,27 @@ def test_subjects_roles_plurals_and_modifiers() -> None:
     assert by_label["Customers and prospective customers"] is PartyRole.CONTROLLER
     assert "customer" not in by_label  # 'customer service' names no one
     assert len([label for label in by_label if "isitor" in label]) <= 1
+
+
+def test_enumeration_right_after_a_verb_of_collection_outside_a_data_section() -> None:
+    text = (
+        "# Privacy policy\n\n## Logging in\n\n"
+        "When you log in, we store your IP address, browser type and time of login.\n\n"
+        "## Events\n\nAt events we collect information to plan the evening.\n"
+    )
+    policy = parse(text)
+    labels = {d.label for d in policy.data_categories}
+    assert {"browser type", "time of login"} <= labels
+    assert not any("evening" in label for label in labels)
+    for fact in policy.data_categories:
+        assert all(text[ev.start:ev.end] == ev.quote for ev in fact.evidence)
+
+
+def test_norwegian_passive_enumeration_keeps_elided_compounds() -> None:
+    text = (
+        "# Personvernerklæring\n\n## Innlogging\n\n"
+        "Ved innlogging lagres også fødsels- og personnummer, mobilnummer og IP-adresse. "
+        "Vi bruker opplysningene til å sikre tjenesten og for å beskytte brukerne våre.\n"
+    )
+    labels = {d.label for d in parse(text).data_categories}
+    assert {"fødsels- og personnummer", "mobilnummer", "IP-adresse"} <= labels

@@ -47,3 +47,20 @@ def test_security_measures_are_short_labels() -> None:
 def test_heading_naming_a_measure_is_read_as_security() -> None:
     policy = _parse("# About us\n\n## Encryption\n\nWe use TLS encryption for all traffic.\n")
     assert [m.label for m in policy.security_measures] == ["TLS encryption for all traffic"]
+
+
+def test_list_after_a_processor_lead_in_names_recipients() -> None:
+    policy = _parse(
+        "# Disclosure\n\nA data processor is used for:\n\n"
+        "- Hosting (cloud providers)\n- Payments (payment service providers)\n"
+    )
+    assert [r.name for r in policy.recipients][:2] == ["Hosting", "Payments"]
+    assert not [p.label for p in policy.purposes if p.label in ("Hosting", "Payments")]
+
+
+def test_example_of_a_recipient_category_is_not_another_recipient() -> None:
+    policy = _parse(
+        "# Disclosure\n\nWe may disclose your data to authorities such as the police "
+        "when required by law.\n"
+    )
+    assert [r.name for r in policy.recipients] == ["authorities"]

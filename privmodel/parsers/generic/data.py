@@ -16,10 +16,16 @@ from typing import Any, cast
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.common import clean_label, split_examples
 from privmodel.parsers.document import Block, BlockKind, Document
-from privmodel.parsers.extract._phrases import FLAGS, compile_phrases, pattern_source
+from privmodel.parsers.extract._phrases import (
+    FLAGS,
+    Phrases,
+    compile_gated,
+    compile_phrases,
+    pattern_source,
+)
 from privmodel.parsers.generic.activities import field_of
 from privmodel.parsers.generic.phrases import intro_table
-from privmodel.parsers.generic.prose import split_items
+from privmodel.parsers.generic.prose import enumeration_after, split_items
 from privmodel.parsers.generic.topics import heading_topics, pseudo_heading_topic
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import DataCategory
@@ -53,6 +59,11 @@ def _regex(name: str, lang: str) -> re.Pattern[str]:
 
 
 @functools.cache
+def _gated(name: str, lang: str) -> Phrases:
+    return compile_gated(_section(name, lang))
+
+
+@functools.cache
 def _lead_regex(lang: str) -> re.Pattern[str]:
     """A lead-in that ends by naming data: 'we register the following information about:'."""
     nouns = "|".join(pattern_source(p) for p in _section("data_nouns", lang))
@@ -82,6 +93,8 @@ def collect_data_categories(b: PolicyBuilder, document: Document, lang: str) -> 
             _list_item(b, block, lang)
         elif block.kind is BlockKind.PARAGRAPH and in_data:
             _enumerations(b, block, lang)
+        elif block.kind is BlockKind.PARAGRAPH and _open_topic(block, lang):
+            _verb_enumerations(b, block, lang)
 
 
 def _item_fields(document: Document, lang: str) -> set[str]:
@@ -221,6 +234,37 @@ def _enumerations(b: PolicyBuilder, block: Block, lang: str) -> None:
         items = split_items(text, colon + 1, m.end())
         if len(items) >= 2:
             _add_items(b, block, items, 0.55, lang)
+
+
+_ENUM_MIN_ITEMS = 3
+
+
+def _open_topic(block: Block, lang: str) -> bool:
+    """The block's section is about data, purposes or nothing the heading names."""
+    for title in reversed(block.section):
+        topics = heading_topics(title, lang)
+        if topics:
+            return bool({"data", "purposes"} & set(topics))
+    return True
+
+
+def _verb_enumerations(b: PolicyBuilder, block: Block, lang: str) -> None:
+    """'... lagres navn, IP-adresse og mobilnummer': three or more short items right after a
+    verb of collection, up to the end of the sentence."""
+    text = block.text
+    gated = _gated("enumerating_verbs", lang)
+    if gated.search(text) is None:
+        return
+    for m in re.finditer(r"[^.!?]+", text):
+        verb = gated.regex.search(text, m.start(), m.end())
+        if verb is None:
+            continue
+        spans = enumeration_after(text, verb.end(), m.end(),
+                                  _regex("enumeration_fillers", lang))
+        if len(spans) >= _ENUM_MIN_ITEMS:
+            known = {str(getattr(f, "label", "")).lower() for f in b.items("data_categories")}
+            _add_items(b, block, [(i, j) for i, j in spans
+                                  if text[i:j].lower() not in known], 0.5, lang)
 
 
 def _bullet_items(text: str) -> list[tuple[int, int]]:

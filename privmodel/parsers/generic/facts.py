@@ -12,11 +12,12 @@ from privmodel.parsers.common import clean_label
 from privmodel.parsers.document import Block
 from privmodel.parsers.extract import (
     find_durations,
-    find_emails,
     find_legal_bases,
     find_phones,
 )
-from privmodel.parsers.extract._phrases import compile_phrases
+from privmodel.parsers.extract._phrases import Phrases, compile_gated
+from privmodel.parsers.extract.match import Match
+from privmodel.parsers.generic.contacts import find_addresses
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import (
     Cookie,
@@ -26,14 +27,13 @@ from privmodel.schema import (
     Presence,
     RetentionKind,
     RetentionRule,
-    Right,
-    RightCode,
 )
 
-_DPO = re.compile(
-    r"data protection officer|\bDPO\b|dataskyddsombud|databeskyttelsesrådgiver|"
-    r"personvernombud|tietosuojavastaava|Datenschutzbeauftragte", re.I
-)
+_DPO = compile_gated([
+    "data protection officers?", "DPO", "dataskyddsombud\\w*", "databeskyttelsesrådgiver\\w*",
+    "personvernombud\\w*", "tietosuojavastaava\\w*", "\\w*datenschutzbeauftragte\\w*",
+    "person in charge of data protection",
+])
 _NO_DPO = re.compile(
     r"(?:not|no|inte|ingen|ikke|ei|kein\w*)\b[^.]{0,60}(?:data protection officer|DPO|"
     r"dataskyddsombud|databeskyttelsesrådgiver|personvernombud|tietosuojavastaava|"
@@ -75,8 +75,10 @@ def collect_cookies(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> Non
         ))
 
 
-def collect_dpo(b: PolicyBuilder, blocks: Iterable[Block]) -> None:
-    """A DPO with contact details, or the statement that none is appointed."""
+def collect_dpo(b: PolicyBuilder, blocks: Iterable[Block],
+                dpo_blocks: Sequence[Block] = ()) -> None:
+    """A DPO with contact details, or the statement that none is appointed; else the contact
+    lines of a DPO section ('Datenschutzbeauftragter' followed by an address and e-mail)."""
     for block in blocks:
         if not _DPO.search(block.text):
             continue
@@ -84,14 +86,26 @@ def collect_dpo(b: PolicyBuilder, blocks: Iterable[Block]) -> None:
         if negative:
             b.declare("dpo", Presence.NONE, [b.evidence(block, negative.start(), negative.end())])
             continue
-        emails = find_emails(block.text)
+        emails = find_addresses(block.text)
         if emails and b.get("dpo") is None:
-            phones = tuple(p.value for p in find_phones(block.text))
-            ev = b.evidence(block, emails[0].start, emails[0].end)
-            b.set("dpo", DataProtectionOfficer(
-                emails=tuple(e.value for e in emails), phones=phones, evidence=(ev,)
-            ))
-            b.declare("dpo", Presence.PRESENT, [ev])
+            _set_dpo(b, block, emails)
+    if b.get("dpo") is None and not any(_NO_DPO.search(block.text) for block in dpo_blocks):
+        for block in dpo_blocks:
+            emails = find_addresses(block.text)
+            if emails or find_phones(block.text):
+                _set_dpo(b, block, emails)
+                return
+
+
+def _set_dpo(b: PolicyBuilder, block: Block, emails: Sequence[Match[str]]) -> None:
+    phones = find_phones(block.text)
+    first = emails[0] if emails else phones[0]
+    ev = b.evidence(block, first.start, first.end)
+    b.set("dpo", DataProtectionOfficer(
+        emails=tuple(e.value for e in emails), phones=tuple(p.value for p in phones),
+        evidence=(ev,),
+    ))
+    b.declare("dpo", Presence.PRESENT, [ev])
 
 
 def collect_relied_bases(b: PolicyBuilder, blocks: Sequence[Block], lang: str) -> None:
@@ -110,14 +124,14 @@ def collect_relied_bases(b: PolicyBuilder, blocks: Sequence[Block], lang: str) -
 
 
 @functools.cache
-def _absence_regexes(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _absence_regexes(lang: str) -> tuple[tuple[str, Phrases], ...]:
     table = cast(Mapping[str, Mapping[str, list[str]]], load("statements"))
     out = []
     for name, per_lang in table.items():
         if name.startswith("_"):
             continue
         patterns = [p for code in languages(lang) for p in per_lang.get(code, [])]
-        out.append((name, compile_phrases(patterns)))
+        out.append((name, compile_gated(patterns)))
     return tuple(out)
 
 
@@ -131,24 +145,3 @@ def collect_absences(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> se
                 b.declare(name, Presence.NONE, [b.evidence(block, m.start(), m.end())])
                 found.add(name)
     return found
-
-
-@functools.cache
-def _right_regexes(lang: str) -> tuple[tuple[RightCode, re.Pattern[str]], ...]:
-    table = cast(Mapping[str, Mapping[str, list[str]]], load("generic")["rights"])
-    out = []
-    for code, per_lang in table.items():
-        patterns = [p for c in languages(lang) for p in per_lang.get(c, [])]
-        if patterns:
-            out.append((RightCode(code), compile_phrases(patterns)))
-    return tuple(out)
-
-
-def collect_right_phrasings(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
-    """Rights in further wordings ('the right to have data deleted'), in rights sections."""
-    for block in blocks:
-        for code, regex in _right_regexes(lang):
-            m = regex.search(block.text)
-            if m is not None:
-                b.add("rights", Right(code=code, confidence=0.6,
-                                      evidence=(b.evidence(block, m.start(), m.end()),)))

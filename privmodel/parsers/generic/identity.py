@@ -10,10 +10,9 @@ from typing import cast
 from privmodel.parsers.base import PolicyBuilder, publisher_or_new
 from privmodel.parsers.common import set_publisher_name
 from privmodel.parsers.document import Block
-from privmodel.parsers.extract._phrases import compile_phrases
 from privmodel.parsers.generic.publisher import mentioned_often, name_line, stated_publisher
-from privmodel.parsers.lexicon import languages, load
-from privmodel.schema import PartyRole, RoleClaim
+from privmodel.parsers.generic.roles import collect_publisher_roles
+from privmodel.parsers.lexicon import load
 
 _HEAD_BLOCKS = 12
 _NAME_WORD = r"[A-ZÅÄÖÆØÜ0-9][\w&'’.\-]*"
@@ -26,17 +25,6 @@ def _company_regex() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])(?:{_NAME_WORD}[ \t]+){{1,4}}(?-i:(?:{forms}))(?![\w/])"
     )
-
-
-@functools.cache
-def _role_regexes(lang: str) -> tuple[tuple[PartyRole, re.Pattern[str]], ...]:
-    table = cast(Mapping[str, Mapping[str, list[str]]], load("organisations")["roles"])
-    out: list[tuple[PartyRole, re.Pattern[str]]] = []
-    for role, per_lang in table.items():
-        patterns = [p for code in languages(lang) for p in per_lang.get(code, [])]
-        if patterns:
-            out.append((PartyRole(role), compile_phrases(patterns)))
-    return tuple(out)
 
 
 def find_company_names(text: str) -> list[tuple[int, int, str]]:
@@ -92,13 +80,4 @@ def _company_name(
 
 def collect_roles(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
     """Roles the publisher claims ('we are the controller', 'som personuppgiftsbiträde')."""
-    org = publisher_or_new(b)
-    roles = {r.role: r for r in org.roles}
-    for block in blocks:
-        for role, regex in _role_regexes(lang):
-            m = regex.search(block.text)
-            if m is None or role in roles:
-                continue
-            roles[role] = RoleClaim(role=role, evidence=(b.evidence(block, m.start(), m.end()),))
-    if len(roles) > len(org.roles):
-        b.set("publisher", org.model_copy(update={"roles": tuple(roles.values())}))
+    collect_publisher_roles(b, blocks, lang)

@@ -8,37 +8,32 @@ from privmodel.parsers.common import (
     collect_dates,
     collect_min_age,
     collect_publisher_contacts,
-    collect_rights,
 )
 from privmodel.parsers.document import Block, Document
 from privmodel.parsers.generic.activities import collect_activities
 from privmodel.parsers.generic.bases import (
+    PRE_GDPR_LAWS,
     collect_default_role,
     collect_law_names,
     collect_relied_bases,
 )
+from privmodel.parsers.generic.contacts import collect_publisher_emails
 from privmodel.parsers.generic.data import collect_data_categories
 from privmodel.parsers.generic.facts import (
     collect_absences,
     collect_cookies,
     collect_dpo,
-    collect_right_phrasings,
 )
 from privmodel.parsers.generic.identity import collect_identity, collect_roles
-from privmodel.parsers.generic.lists import add_list_facts
 from privmodel.parsers.generic.parties import collect_named_parties, collect_recipient_categories
-from privmodel.parsers.generic.prose import (
-    collect_phrases,
-)
 from privmodel.parsers.generic.purposes import collect_purposes
 from privmodel.parsers.generic.retention import collect_retention
+from privmodel.parsers.generic.rights import collect_all_rights
 from privmodel.parsers.generic.security import collect_security_measures
+from privmodel.parsers.generic.sources import collect_sources
 from privmodel.parsers.generic.subjects import collect_subjects
 from privmodel.parsers.generic.topics import Topics, group_by_topic
 from privmodel.parsers.generic.transfers import collect_transfers
-from privmodel.schema import (
-    DataSource,
-)
 
 _HEAD_BLOCKS = 12
 
@@ -63,22 +58,21 @@ class GenericParser:
             topics.pop("data", None)
         if "personal_data_collected" not in absent:
             collect_data_categories(b, document, lang)
-        _lists(b, topics)
         _prose(b, topics, blocks, lang)
         collect_law_names(b, blocks, lang)
         if _applies_gdpr(b):
-            collect_relied_bases(b, blocks, lang, topics.get("legal_basis", []))
+            collect_relied_bases(b, blocks, lang, topics.get("legal_basis", []),
+                                 topics.get("purposes", []))
         else:
             b.problem("the policy does not apply the GDPR: no legal basis is read")
         collect_transfers(b, topics.get("transfers", []), blocks, lang)
         collect_retention(b, [*topics.get("retention", []), *topics.get("cookies", [])], lang,
                           blocks)
         collect_cookies(b, topics.get("cookies", []), lang)
-        collect_rights(b, blocks, lang)
-        collect_right_phrasings(b, blocks, lang)
+        collect_all_rights(b, blocks, topics, lang)
         collect_authority(b, blocks, lang)
         collect_min_age(b, topics.get("children", blocks), lang)
-        collect_dpo(b, blocks)
+        collect_dpo(b, blocks, topics.get("dpo", []))
         collect_activities(b, document, topics.get("purposes", []), lang,
                            read_bases=_applies_gdpr(b))
         collect_named_parties(b, blocks, lang)
@@ -88,7 +82,7 @@ class GenericParser:
 
 
 # Laws that predate the GDPR: a policy citing only these relies on no GDPR legal basis.
-_PRE_GDPR = frozenset({"PUL", "Safe Harbor", "BDSG-alt", "Henkilötietolaki"})
+_PRE_GDPR = PRE_GDPR_LAWS
 
 
 def _applies_gdpr(b: PolicyBuilder) -> bool:
@@ -104,14 +98,9 @@ def _identity(b: PolicyBuilder, topics: Topics, blocks: list[Block], lang: str) 
     contact_blocks = [*topics.get("identity", []), *topics.get("contact", []),
                       *topics.get("dpo", []), *head]
     collect_publisher_contacts(b, contact_blocks or blocks, lang)
+    collect_publisher_emails(b, topics, blocks, lang)
     collect_roles(b, blocks, lang)
     collect_default_role(b, blocks, lang)
-
-
-def _lists(b: PolicyBuilder, topics: Topics) -> None:
-    """Facts the policy gives as list items under a topic heading."""
-    add_list_facts(b, "sources", topics.get("sources", []),
-                   lambda label, ex: DataSource(label=label))
 
 
 def _prose(b: PolicyBuilder, topics: Topics, blocks: list[Block], lang: str) -> None:
@@ -119,6 +108,5 @@ def _prose(b: PolicyBuilder, topics: Topics, blocks: list[Block], lang: str) -> 
     collect_purposes(b, topics.get("purposes", []), blocks, lang)
     collect_security_measures(b, blocks, topics, lang)
     collect_subjects(b, topics.get("subjects", []), blocks, lang)
-    collect_phrases(b, [*topics.get("sources", []), *topics.get("data", [])], lang,
-                    "source_phrases", "sources", lambda t: DataSource(label=t))
     collect_recipient_categories(b, topics.get("recipients", []), lang)
+    collect_sources(b, topics.get("sources", []), blocks, lang)

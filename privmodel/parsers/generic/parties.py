@@ -13,12 +13,13 @@ from privmodel.parsers.extract._phrases import compile_phrases
 from privmodel.parsers.generic.identity import find_company_names
 from privmodel.parsers.generic.lists import _CONTACT_LIKE, LIST_KINDS, label_of
 from privmodel.parsers.generic.phrases import known_services, phrase_regex
-from privmodel.parsers.generic.prose import sentences
+from privmodel.parsers.generic.prose import _LIST_LEAD, sentences
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import PartyKind, Processor, Recipient
 
 _WORD = re.compile(r"\w+")
 _MAX_ITEM_WORDS = 16
+_EXAMPLE_GAP = 24
 
 
 def _own_words(b: PolicyBuilder) -> set[str]:
@@ -55,34 +56,47 @@ def collect_recipient_categories(
     """Categories of recipients: list items and table rows of a recipients section (a
     company name among them is a named party), then categories named in sentences that
     share or disclose data ('we disclose data to the police')."""
-    labels = _recipient_items(b, blocks)
+    labels = _recipient_items(b, blocks, lang)
     regex = phrase_regex("recipient_categories", lang)
     marker = share_marker(lang)
     for block in blocks:
         if block.kind in LIST_KINDS and len(block.text.split()) <= _MAX_ITEM_WORDS:
             continue
         for s, e in sentences(block.text):
-            if not marker.search(block.text, s, e):
-                continue
-            for m in regex.finditer(block.text, s, e):
-                name = m.group().lower()
-                if any(name in label or label in name for label in labels):
-                    continue
-                labels.append(name)
-                b.add("recipients", Recipient(
-                    name=m.group(), kind=PartyKind.CATEGORY,
-                    evidence=(b.evidence(block, m.start(), m.end()),), confidence=0.5,
-                ))
+            if marker.search(block.text, s, e):
+                _sentence_categories(b, block, regex.finditer(block.text, s, e), labels)
 
 
-def _recipient_items(b: PolicyBuilder, blocks: Sequence[Block]) -> list[str]:
-    """One recipient per short list item or table row; the labels taken, lower case."""
+def _sentence_categories(
+    b: PolicyBuilder, block: Block, found: Iterable[re.Match[str]], labels: list[str]
+) -> None:
+    """Each category once; one given as an example of the one before ('authorities such as
+    the police') is part of it, not another recipient."""
+    last = -1
+    for m in found:
+        name = m.group().lower()
+        gap = block.text[last:m.start()] if last >= 0 else ""
+        last = m.end()
+        if (len(gap) < _EXAMPLE_GAP and _LIST_LEAD.search(gap)) or any(
+                name in label or label in name for label in labels):
+            continue
+        labels.append(name)
+        b.add("recipients", Recipient(
+            name=m.group(), kind=PartyKind.CATEGORY,
+            evidence=(b.evidence(block, m.start(), m.end()),), confidence=0.5,
+        ))
+
+
+def _recipient_items(b: PolicyBuilder, blocks: Sequence[Block], lang: str) -> list[str]:
+    """One recipient per short list item or table row; the labels taken, lower case. An item
+    that is itself a sharing sentence ('the providers we share data with are ...') is prose."""
     labels: list[str] = []
     for block in blocks:
         if block.kind not in LIST_KINDS:
             continue
         start, end, label, _ = label_of(block)
-        if not label or len(label.split()) > _MAX_ITEM_WORDS or _CONTACT_LIKE.search(label):
+        if (not label or len(label.split()) > _MAX_ITEM_WORDS or _CONTACT_LIKE.search(label)
+                or share_marker(lang).search(label)):
             continue
         ev = (b.evidence(block, start, end),)
         names = find_company_names(label)

@@ -104,6 +104,39 @@ def split_items(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     return out
 
 
+# Items of a bare enumeration; 'fødsels- og personnummer' is one item.
+_ENUM_SPLIT = re.compile(r",\s*|(?<!-)\s+(?:and|or|och|eller|og|und|oder|ja|tai|sekä)\s+", re.I)
+_ENUM_LAST = re.compile(r"(?<!-)\s(?:and|or|och|eller|og|und|oder|ja|tai|sekä)\s", re.I)
+_FILLER_AT = re.compile(r"\s+(\w+)(?=\s)")
+_ENUM_ITEM_WORDS = 4
+
+
+def enumeration_after(text: str, start: int, stop: int,
+                      fillers: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The short items of an enumeration 'a, b and c' that starts at ``start`` (after words
+    that ``fillers`` matches) and ends with a conjunction; a long item (a clause) ends it."""
+    if _ENUM_LAST.search(text, start, stop) is None:
+        return []
+    while (filler := _FILLER_AT.match(text, start, stop)) is not None and \
+            fillers.fullmatch(filler.group(1)):
+        start = filler.end()
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in [*_ENUM_SPLIT.finditer(text, start, stop), None]:
+        end = m.start() if m is not None else stop
+        s, e = pos, end
+        while s < e and text[s] in " \t\"'“”":
+            s += 1
+        while e > s and text[e - 1] in " \t.,;:\"'”":
+            e -= 1
+        if len(text[s:e].split()) > _ENUM_ITEM_WORDS:
+            break
+        if e - s >= _MIN_CHARS:
+            out.append((s, e))
+        pos = m.end() if m is not None else stop
+    return out
+
+
 def collect_enumerations(
     b: PolicyBuilder, blocks: Iterable[Block], make: Make, collection: str
 ) -> None:

@@ -69,7 +69,8 @@ def _measure_spans(block: Block, term: re.Pattern[str]) -> Iterator[tuple[int, i
     """Spans of the short measure labels of a block, without overlaps."""
     text = block.text
     if block.kind in _ITEMS and len(text.split()) <= _MAX_WORDS + 1:
-        yield _trim(text, 0, len(text))  # a short list item names one measure
+        if term.search(text):  # a short list item names one measure
+            yield _trim(text, 0, len(text))
         return
     pos = 0
     lead = _lead_label(block)

@@ -1,0 +1,125 @@
+"""Data subject rights: the shared wordings, further wordings, short wordings inside rights
+sections ('You have the right to: be informed about ...'), and GDPR article lists ('die Rechte
+aus den Artikeln 15, 16, 17, 18, 20 und 21 DSGVO').
+
+Outside rights sections, a bare 'direct marketing' or 'automated decision-making' names a
+right only in a sentence about a right ('you can object to direct marketing')."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
+
+from privmodel.parsers.base import PolicyBuilder
+from privmodel.parsers.document import Block, BlockKind
+from privmodel.parsers.extract import find_rights
+from privmodel.parsers.extract._phrases import (
+    FLAGS,
+    Phrases,
+    PhraseTable,
+    alternation,
+    bounded,
+    build_table,
+    compile_gated,
+)
+from privmodel.parsers.generic.topics import block_topics
+from privmodel.parsers.lexicon import languages, load
+from privmodel.schema import Right, RightCode
+
+_OWN_TOPICS = ("rights", "complaint")
+# Codes whose wording ('direct marketing', 'automated decisions') also names a practice.
+_CONTEXTUAL = frozenset({RightCode.OPT_OUT_MARKETING, RightCode.AUTOMATED_DECISION})
+_STOP = re.compile(r"[.!?;](?=\s|$)|\n")
+_NUMBERS = re.compile(r"(\d{1,2})(?:\s*(?:-|–|bis|to|till|til|through)\s*(\d{1,2}))?")
+_CONFIDENCE = 0.6
+_ARTICLE = re.compile(r"(?<!\w)[Aa]rt|§")
+
+
+def _generic(name: str) -> Mapping[str, Any]:
+    return cast(Mapping[str, Any], load("generic")[name])
+
+
+def _per_lang(table: Mapping[str, Any], lang: str) -> list[str]:
+    return [p for code in languages(lang) for p in cast(list[str], table.get(code, []))]
+
+
+@functools.cache
+def _table(name: str, lang: str) -> PhraseTable[RightCode]:
+    table = {
+        code: _per_lang(cast(Mapping[str, Any], per_lang), lang)
+        for code, per_lang in _generic(name).items() if not code.startswith("_")
+    }
+    return build_table(table, RightCode)
+
+
+@functools.cache
+def _context(lang: str) -> Phrases:
+    return compile_gated(_per_lang(_generic("right_context"), lang))
+
+
+@functools.cache
+def _article_list(lang: str) -> re.Pattern[str]:
+    lead = alternation(_per_lang(_generic("right_article_lead"), lang))
+    joins = r"(?:,|-|–|\band\b|\bund\b|\boch\b|\bog\b|\bja\b|\bbis\b|\bto\b)"
+    numbers = rf"\d{{1,2}}(?:\s*{joins}\s*\d{{1,2}})*"
+    return re.compile(
+        bounded(lead) + r"[^.;:]{0,40}?\(?\b(?:Art(?:ikel[ns]?|icles?|s)?\.?|§)\s*"
+        + rf"(?P<n>{numbers})",
+        FLAGS,
+    )
+
+
+def collect_all_rights(
+    b: PolicyBuilder, blocks: Sequence[Block], topics: Mapping[str, Sequence[Block]], lang: str
+) -> None:
+    """Every right the policy grants, with the evidence of its first wording per block."""
+    own = {id(block) for topic in _OWN_TOPICS for block in topics.get(topic, [])}
+    for block in blocks:
+        in_section = id(block) in own or (
+            block.kind is BlockKind.HEADING
+            and any(t in _OWN_TOPICS for t in block_topics(block, lang)))
+        for m in find_rights(block.text, lang):
+            if m.value in _CONTEXTUAL and not in_section and not _about_right(block, m.start, lang):
+                continue
+            _add(b, block, m.value, m.start, m.end, 1.0)
+        for name in ("rights", "rights_more", *(("rights_in_section",) if in_section else ())):
+            seen: set[RightCode] = set()
+            for found in _table(name, lang).candidates(block.text):
+                code = found.value
+                if code in seen or (code in _CONTEXTUAL and not in_section
+                                    and not _about_right(block, found.start, lang)):
+                    continue
+                seen.add(code)
+                _add(b, block, code, found.start, found.end, _CONFIDENCE)
+        _article_rights(b, block, lang)
+
+
+def _about_right(block: Block, start: int, lang: str) -> bool:
+    """Whether the sentence at ``start`` speaks of a right, not only of a practice."""
+    text = block.text
+    s = max((m.end() for m in _STOP.finditer(text, 0, start)), default=0)
+    after = _STOP.search(text, start)
+    e = after.start() if after is not None else len(text)
+    return _context(lang).search(text[s:e]) is not None
+
+
+def _add(b: PolicyBuilder, block: Block, code: RightCode, i: int, j: int,
+         confidence: float) -> None:
+    b.add("rights", Right(code=code, confidence=confidence,
+                          evidence=(b.evidence(block, i, j),)))
+
+
+def _article_rights(b: PolicyBuilder, block: Block, lang: str) -> None:
+    """Rights given as GDPR article numbers after a rights word."""
+    if _ARTICLE.search(block.text) is None:
+        return
+    articles = cast(Mapping[str, str], _generic("right_articles"))
+    for m in _article_list(lang).finditer(block.text):
+        for n in _NUMBERS.finditer(m.group("n")):
+            first, last = int(n.group(1)), int(n.group(2) or n.group(1))
+            for number in range(first, min(last, first + 10) + 1):
+                code = articles.get(str(number))
+                if code is not None:
+                    _add(b, block, RightCode(code), m.start("n"), m.end("n"), _CONFIDENCE)
