@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from re import _constants as _c  # type: ignore[attr-defined]
@@ -106,18 +107,53 @@ def build_table(
     )
 
 
-@attrs.frozen
-class AnchorIndex:
-    """Which entries of a table may match a text, from one scan of the lower-cased text.
+class AnchorScanner:
+    """Every anchor of every table and gate, found in a text at once.
 
-    Each entry has anchors: literals one of which every match of the entry contains
-    (None: no such literal, the entry always runs). One regex finds, at every position,
-    the longest anchor starting there; the shorter anchors starting at the same place
-    are its prefixes, so they are counted too.
+    Tables and gates register their anchors when they are built. A text is cut into its
+    three-letter sequences; only the anchors starting with one of them are looked for,
+    each with a plain substring test. The result is kept for the next extractor asking
+    about the same text, so a block is scanned once, not once per table.
     """
 
-    regex: re.Pattern[str] | None
-    prefixes: Mapping[str, tuple[str, ...]]
+    def __init__(self) -> None:
+        self._by_gram: dict[str, list[str]] = {}
+        self._known: set[str] = set()
+        self._found = functools.lru_cache(maxsize=4096)(self._scan)
+
+    def register(self, anchors: Iterable[str]) -> None:
+        new = set(anchors) - self._known
+        if new:
+            self._known |= new
+            for anchor in sorted(new):
+                self._by_gram.setdefault(anchor[:_MIN_ANCHOR], []).append(anchor)
+            self._found.cache_clear()
+
+    def found(self, lowered: str) -> frozenset[str]:
+        """The registered anchors that occur in ``lowered`` (lower-cased text)."""
+        return self._found(lowered)
+
+    def _scan(self, lowered: str) -> frozenset[str]:
+        grams = {lowered[i : i + _MIN_ANCHOR] for i in range(len(lowered) - _MIN_ANCHOR + 1)}
+        return frozenset(
+            anchor
+            for gram in grams.intersection(self._by_gram)
+            for anchor in self._by_gram[gram]
+            if anchor in lowered
+        )
+
+
+SCANNER = AnchorScanner()
+
+
+@attrs.frozen
+class AnchorIndex:
+    """Which entries of a table may match a text: those with an anchor in it.
+
+    Each entry has anchors: literals one of which every match of the entry contains
+    (None: no such literal, the entry always runs).
+    """
+
     by_anchor: Mapping[str, tuple[int, ...]]
     always: tuple[int, ...]
 
@@ -130,21 +166,14 @@ class AnchorIndex:
                 always.append(i)
             for anchor in anchors or ():
                 by_anchor.setdefault(anchor, []).append(i)
-        ordered = sorted(by_anchor, key=lambda a: (-len(a), a))
-        regex = (
-            re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))") if ordered else None
-        )
-        prefixes = {a: tuple(b for b in ordered if a.startswith(b)) for a in ordered}
-        return cls(regex, prefixes, {a: tuple(ix) for a, ix in by_anchor.items()},
-                   tuple(always))
+        SCANNER.register(by_anchor)
+        return cls({a: tuple(ix) for a, ix in by_anchor.items()}, tuple(always))
 
     def entries(self, lowered: str) -> list[int]:
         """Indexes of the entries that may match, in table order."""
         hits = set(self.always)
-        if self.regex is not None:
-            for found in {m.group(1) for m in self.regex.finditer(lowered)}:
-                for anchor in self.prefixes[found]:
-                    hits.update(self.by_anchor[anchor])
+        for anchor in SCANNER.found(lowered):
+            hits.update(self.by_anchor.get(anchor, ()))
         return sorted(hits)
 
 
@@ -160,17 +189,17 @@ class Gate:
     """
 
     anchors: tuple[str, ...] | None
-    regex: re.Pattern[str] | None = attrs.field(init=False)
+    _set: frozenset[str] = attrs.field(init=False)
 
-    @regex.default
-    def _compile(self) -> re.Pattern[str] | None:
-        if self.anchors is None:
-            return None
-        ordered = sorted(self.anchors, key=lambda a: (-len(a), a))
-        return re.compile("|".join(map(re.escape, ordered)) or "(?!)")
+    @_set.default
+    def _register(self) -> frozenset[str]:
+        SCANNER.register(self.anchors or ())
+        return frozenset(self.anchors or ())
 
     def may_match(self, text: str) -> bool:
-        return self.regex is None or self.regex.search(text.lower()) is not None
+        if self.anchors is None:
+            return True
+        return not self._set.isdisjoint(SCANNER.found(text.lower()))
 
 
 def anchors_of(patterns: Iterable[str]) -> set[str] | None:
