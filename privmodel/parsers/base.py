@@ -79,6 +79,8 @@ class PolicyBuilder:
         self.document = document
         self.parser = parser
         self._facts: dict[str, dict[str, Fact]] = {}
+        # Evidence spans already held by each fact, so merging stays linear.
+        self._spans: dict[tuple[str, str], set[tuple[int, int]]] = {}
         self._single: dict[str, Any] = {}
         self._declarations: dict[str, Declaration] = {}
         self.problems: list[ParseProblem] = []
@@ -100,18 +102,23 @@ class PolicyBuilder:
         """Add ``fact`` to a Policy collection; returns the stored fact (merged if seen)."""
         bucket = self._facts.setdefault(collection, {})
         known = bucket.get(fact.id)
+        spans = self._spans.setdefault((collection, fact.id), set())
         if known is None:
             bucket[fact.id] = fact
+            spans.update((e.start, e.end) for e in fact.evidence)
             return fact
-        merged = known.model_copy(
-            update={"evidence": _merge_evidence(known.evidence, fact.evidence)}
-        )
+        new = tuple(e for e in fact.evidence if (e.start, e.end) not in spans)
+        if not new:
+            return known  # type: ignore[return-value]
+        spans.update((e.start, e.end) for e in new)
+        merged = known.model_copy(update={"evidence": known.evidence + new})
         bucket[fact.id] = merged
         return merged  # type: ignore[return-value]
 
     def replace(self, collection: str, fact: Fact) -> None:
         """Replace a stored fact with an updated copy (same id)."""
         self._facts.setdefault(collection, {})[fact.id] = fact
+        self._spans[(collection, fact.id)] = {(e.start, e.end) for e in fact.evidence}
 
     def items(self, collection: str) -> list[Fact]:
         return list(self._facts.get(collection, {}).values())
@@ -119,7 +126,9 @@ class PolicyBuilder:
     def update_all(self, collection: str, change: Callable[[Fact], Fact]) -> None:
         bucket = self._facts.get(collection, {})
         for key, fact in list(bucket.items()):
-            bucket[key] = change(fact)
+            changed = change(fact)
+            bucket[key] = changed
+            self._spans[(collection, key)] = {(e.start, e.end) for e in changed.evidence}
 
     def set(self, field: str, value: Any) -> None:
         """Set a single-valued Policy field (publisher, dpo, children, ...)."""
