@@ -14,7 +14,8 @@ from privmodel.errors import (
 )
 from privmodel.format import dump, dump_file, load, load_file
 from privmodel.parsers.base import ParseProblem, ParseResult
-from privmodel.parsers.registry import get_parser, parse, parsers
+from privmodel.parsers.registry import get_parser, parse
+from privmodel.parsers.registry import parsers as available_parsers
 from privmodel.schema import *  # noqa: F403
 from privmodel.schema import __all__ as _schema_all
 
@@ -34,7 +35,7 @@ __all__ = [
     "get_parser",
     "load",
     "load_file",
+    "available_parsers",
     "parse",
-    "parsers",
     *_schema_all,
 ]

@@ -18,7 +18,7 @@ You have the right to access your data and to lodge a complaint with IMY.
 
 
 def test_every_parser_follows_the_protocol() -> None:
-    found = pm.parsers()
+    found = pm.available_parsers()
     assert {"generic", "bluecromos", "cleverom", "bluescreen", "calectro",
             "work_management_saas"} <= set(found)
     for parser in found.values():
@@ -76,3 +76,11 @@ def test_entry_point_plugins_are_registered(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(registry, "_REGISTRY", None)
     assert pm.parse("PLUGIN policy\nSome text.").parser == "plugin"
     monkeypatch.setattr(registry, "_REGISTRY", None)
+
+
+def test_subpackages_are_importable_by_dotted_name() -> None:
+    import importlib
+
+    module = importlib.import_module("privmodel.parsers.generic.parser")
+    assert module.GenericParser().name == "generic"
+    assert pm.parsers.__name__ == "privmodel.parsers"
