@@ -1,7 +1,7 @@
 """privmodel: privacy policies as structured privacy knowledge.
 
 >>> import privmodel
->>> result = privmodel.parse("seeds/000_0174999066668180.txt")   # doctest: +SKIP
+>>> result = privmodel.parse("privacy-policy.txt")   # doctest: +SKIP
 >>> privmodel.dump(result.policy)                                  # doctest: +SKIP
 """
 
