@@ -8,6 +8,7 @@
 from privmodel.errors import (
     FormatError,
     InputError,
+    OutputError,
     PolicyValidationError,
     PrivmodelError,
     Problem,
@@ -24,6 +25,7 @@ __version__ = "0.1.0"
 __all__ = [
     "FormatError",
     "InputError",
+    "OutputError",
     "ParseProblem",
     "ParseResult",
     "PolicyValidationError",

@@ -102,6 +102,8 @@ def _with_progress(items: Iterator[BatchItem], total: int) -> Iterator[BatchItem
 def run_eval(args: argparse.Namespace) -> int:
     from privmodel.eval import score_dirs, to_gold
 
+    if not args.gold.is_dir():
+        raise InputError("the gold directory does not exist", path=str(args.gold))
     paths = expand_inputs(args.files)
     pred_dir = args.pred_out
     with tempfile.TemporaryDirectory() as tmp:

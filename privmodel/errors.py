@@ -48,6 +48,14 @@ class PolicyValidationError(PrivmodelError):
         super().__init__(f"{where}invalid policy, {count} {noun}:\n{lines}")
 
 
+class OutputError(PrivmodelError):
+    """An output file cannot be written (no permission, a file where a folder should be)."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)
+
+
 class FormatError(PrivmodelError):
     """A file is not in the format it claims (not JSON, wrong $schema, unknown version)."""
 

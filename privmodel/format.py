@@ -14,7 +14,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from privmodel.errors import FormatError, InputError, PolicyValidationError, Problem
+from privmodel.errors import (
+    FormatError,
+    InputError,
+    OutputError,
+    PolicyValidationError,
+    Problem,
+)
 from privmodel.schema.policy import FORMAT_VERSION, SCHEMA_ID, Policy, reference_problems
 
 __all__ = ["atomic_write_bytes", "dump", "dump_file", "dumps_dict", "load", "load_file"]
@@ -64,15 +70,23 @@ def load_file(path: str | os.PathLike[str]) -> Policy:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place.
+
+    Raises :class:`OutputError` naming the path when the file cannot be written.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror or exc}", path=str(path)) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(path)) from exc
         raise
 
 

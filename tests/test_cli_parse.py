@@ -66,3 +66,23 @@ def test_eval_prints_scores_and_writes_predictions(
     assert sorted(p.stem for p in tmp_path.glob("*.json")) == [s.stem for s in seeds]
     prediction = json.loads((tmp_path / f"{seeds[0].stem}.json").read_text())
     assert prediction["doc"] == seeds[0].name
+
+
+def test_unwritable_output_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    seed = ROOT / "seeds" / "000_0174999066668180.txt"
+    assert main(["parse", str(seed), "-o", str(blocker / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write here" in err
+    assert "Traceback" not in err
+
+
+def test_eval_needs_an_existing_gold_directory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = ROOT / "seeds" / "000_0174999066668180.txt"
+    assert main(["eval", "--gold", str(tmp_path / "none"), str(seed)]) == 1
+    assert "the gold directory does not exist" in capsys.readouterr().err
