@@ -14,6 +14,14 @@ import re
 
 from privmodel.parsers.base import ParseResult, PolicyBuilder
 from privmodel.parsers.document import Block, BlockKind, Document
+from privmodel.parsers.layout import (
+    classify_heading,
+    group_sections,
+    headings_found,
+    part_table,
+    patterns,
+    unnumbered,
+)
 from privmodel.parsers.seeds.bluecromos_read import (
     Layout,
     Part,
@@ -21,46 +29,39 @@ from privmodel.parsers.seeds.bluecromos_read import (
 )
 
 _NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+\S")
-_NUMBER = re.compile(r"^\s*\d{1,2}\.\s*")
 
 # Heading patterns, tried in order: the first that matches names the section's part.
-_PARTS: tuple[tuple[Part, re.Pattern[str]], ...] = tuple(
-    (part, re.compile(pattern, re.I))
-    for part, pattern in (
-        (Part.INTRO, r"^introduction\b"),
-        (Part.ROLES, r"\broles?\b.*\bresponsibilit"),
-        (Part.DATA, r"\bcategories of personal data\b|\bpersonal data we collect\b"),
-        (Part.PURPOSES, r"^how we use\b|\bpurposes?\b"),
-        (Part.RESPONSIBILITY, r"\bcustomer responsibilit"),
-        (Part.SENSITIVE, r"\bsensitive\b"),
-        (Part.SALE, r"\bsale\b|\bselling\b"),
-        (Part.SHARING, r"\bsharing\b|\bdisclos"),
-        (Part.RETENTION, r"\bretention\b|\bretain"),
-        (Part.SECURITY, r"\bsecurity\b"),
-        (Part.US_RIGHTS, r"\brights\b.*\b(?:u\.?s\.?|california|virginia)\b"),
-        (Part.OPT_OUT, r"\bopt[- ]?out\b"),
-        (Part.RIGHTS, r"\brights\b"),
-        (Part.TRANSFERS, r"\btransfers?\b"),
-        (Part.COMPLIANCE, r"\bcompliance\b|\blaws\b"),
-        (Part.UPDATES, r"\bupdates?\b|\bchanges\b"),
-        (Part.CONTACT, r"\bcontact\b"),
-    )
+_PARTS = part_table(
+    (Part.INTRO, r"^introduction\b"),
+    (Part.ROLES, r"\broles?\b.*\bresponsibilit"),
+    (Part.DATA, r"\bcategories of personal data\b|\bpersonal data we collect\b"),
+    (Part.PURPOSES, r"^how we use\b|\bpurposes?\b"),
+    (Part.RESPONSIBILITY, r"\bcustomer responsibilit"),
+    (Part.SENSITIVE, r"\bsensitive\b"),
+    (Part.SALE, r"\bsale\b|\bselling\b"),
+    (Part.SHARING, r"\bsharing\b|\bdisclos"),
+    (Part.RETENTION, r"\bretention\b|\bretain"),
+    (Part.SECURITY, r"\bsecurity\b"),
+    (Part.US_RIGHTS, r"\brights\b.*\b(?:u\.?s\.?|california|virginia)\b"),
+    (Part.OPT_OUT, r"\bopt[- ]?out\b"),
+    (Part.RIGHTS, r"\brights\b"),
+    (Part.TRANSFERS, r"\btransfers?\b"),
+    (Part.COMPLIANCE, r"\bcompliance\b|\blaws\b"),
+    (Part.UPDATES, r"\bupdates?\b|\bchanges\b"),
+    (Part.CONTACT, r"\bcontact\b"),
 )
 
 # What recognises the document: its distinctive headings and its self-description.
-_DISTINCTIVE = tuple(
-    re.compile(p, re.I)
-    for p in (
-        r"^roles and responsibilities$",
-        r"^customer responsibility for uploaded content$",
-        r"^sensitive personal data$",
-        r"^sale and sharing of personal data$",
-        r"^additional rights for u\.s\. residents$",
-        r"^right to opt-out$",
-        r"^regional compliance$",
-        r"^data protection contact$",
-        r"^categories of personal data we collect$",
-    )
+_DISTINCTIVE = patterns(
+    r"^roles and responsibilities$",
+    r"^customer responsibility for uploaded content$",
+    r"^sensitive personal data$",
+    r"^sale and sharing of personal data$",
+    r"^additional rights for u\.s\. residents$",
+    r"^right to opt-out$",
+    r"^regional compliance$",
+    r"^data protection contact$",
+    r"^categories of personal data we collect$",
 )
 _HEADER_LABELS = re.compile(r"^(?:effective date|company|contact)$", re.I)
 _PROCESSOR_SELF = re.compile(r"\bacts? (?:primarily |mainly )?as a data processor\b", re.I)
@@ -69,14 +70,13 @@ _IMAGE_PLATFORM = re.compile(
 )
 
 
-def _body(heading: str) -> str:
-    return _NUMBER.sub("", heading).strip().rstrip(".:")
-
-
 def classify(heading: str) -> Part | None:
     """The part of the policy a heading opens, by its wording (numbering ignored)."""
-    text = _body(heading)
-    return next((part for part, pattern in _PARTS if pattern.search(text)), None)
+    return classify_heading(unnumbered(heading), _PARTS)
+
+
+def _opens(block: Block) -> bool:
+    return classify(block.text) is not None or bool(_NUMBERED.match(block.text))
 
 
 def layout(document: Document) -> Layout:
@@ -84,17 +84,7 @@ def layout(document: Document) -> Layout:
 
     A section heading is a numbered heading, or one whose wording names a known part.
     """
-    header: list[Block] = []
-    sections: list[tuple[Part | None, Block, list[Block]]] = []
-    for block in document.blocks:
-        part = classify(block.text) if block.kind is BlockKind.HEADING else None
-        if block.kind is BlockKind.HEADING and (part or _NUMBERED.match(block.text)):
-            sections.append((part, block, []))
-        elif sections:
-            sections[-1][2].append(block)
-        elif block.kind is not BlockKind.HEADING:
-            header.append(block)
-    return Layout(header=header, sections=sections)
+    return group_sections(document.blocks, classify, _opens)
 
 
 class BlueCromosParser:
@@ -106,8 +96,7 @@ class BlueCromosParser:
     def detect(self, document: Document) -> float:
         heads = [b for b in document.blocks if b.kind is BlockKind.HEADING]
         numbered = [h for h in heads if _NUMBERED.match(h.text)]
-        bodies = [_body(h.text) for h in heads]
-        found = sum(1 for p in _DISTINCTIVE if any(p.search(t) for t in bodies))
+        found = headings_found(document, _DISTINCTIVE, unnumbered)
         score = 0.45 * min(1.0, found / 6)
         if len(numbered) >= 8:
             score += 0.1

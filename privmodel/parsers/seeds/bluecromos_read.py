@@ -28,6 +28,7 @@ from privmodel.parsers.common import (
     split_examples,
 )
 from privmodel.parsers.document import Block, BlockKind
+from privmodel.parsers.layout import SectionLayout
 from privmodel.parsers.seeds.bluecromos_facts import (
     read_contact,
     read_opt_out,
@@ -80,18 +81,8 @@ class Part(enum.StrEnum):
     UPDATES = "updates"
 
 
-@attrs.define
-class Layout:
-    """The header blocks, then each numbered section: (part, heading, blocks)."""
-
-    header: list[Block]
-    sections: list[tuple[Part | None, Block, list[Block]]]
-
-    def blocks(self, *parts: Part) -> list[Block]:
-        return [b for part, _, body in self.sections if part in parts for b in body]
-
-    def everything(self) -> list[Block]:
-        return [*self.header, *(b for _, _, body in self.sections for b in body)]
+# The header blocks, then each numbered section: (part, heading, blocks).
+Layout = SectionLayout[Part]
 
 
 _COMPANY_LABEL = re.compile(r"^(?:company|organi[sz]ation|publisher)$", re.I)
@@ -144,7 +135,7 @@ class Context:
 
 def read_publisher(b: PolicyBuilder, layout: Layout, ctx: Context) -> None:
     """Name from the header's 'Company:' line or the introduction; contacts from both ends."""
-    for block in layout.header:
+    for block in layout.lead:
         if block.kind is BlockKind.LABEL_VALUE and _COMPANY_LABEL.match(block.label or ""):
             start = block.text.index(":") + 1
             value = block.text[start:]
@@ -161,7 +152,7 @@ def read_publisher(b: PolicyBuilder, layout: Layout, ctx: Context) -> None:
     org = publisher_or_new(b)
     if org.name:
         ctx.names.add(org.name.lower())
-    contacts = [*layout.header, *layout.blocks(Part.CONTACT)]
+    contacts = [*layout.lead, *layout.blocks(Part.CONTACT)]
     collect_publisher_contacts(b, contacts, b.document.language)
 
 
@@ -286,7 +277,7 @@ def read_policy(b: PolicyBuilder, layout: Layout) -> None:
     lang = b.document.language
     ctx = Context()
     read_publisher(b, layout, ctx)
-    collect_dates(b, layout.header, lang)
+    collect_dates(b, layout.lead, lang)
     read_roles(b, layout.blocks(Part.ROLES, Part.INTRO), ctx)
     for part, heading, body in layout.sections:
         reader = READERS.get(part) if part is not None else None

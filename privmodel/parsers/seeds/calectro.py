@@ -19,53 +19,51 @@ from __future__ import annotations
 import re
 
 from privmodel.parsers.base import ParseResult, PolicyBuilder
-from privmodel.parsers.document import Block, BlockKind, Document
+from privmodel.parsers.document import BlockKind, Document
+from privmodel.parsers.layout import (
+    classify_heading,
+    group_sections,
+    headings_found,
+    part_table,
+    patterns,
+)
 from privmodel.parsers.seeds.calectro_read import Layout, Part, read_policy
 
 # Heading patterns, tried in order: the first that matches names the section's part.
-_PARTS: tuple[tuple[Part, re.Pattern[str]], ...] = tuple(
-    (part, re.compile(pattern, re.I))
-    for part, pattern in (
-        (Part.DATA, r"\bwhat (?:sort|kind|types?) of (?:personal )?data\b|^type of personal"),
-        (Part.COLLECTION, r"\bhow do we collect\b|\bwhen do we collect\b"),
-        (Part.PURPOSES, r"^why (?:do )?we (?:collect|process|use)\b"),
-        (Part.STORAGE, r"\bhow do we store\b|\bwhere (?:do )?we store\b"),
-        (Part.DELETION, r"\bdeleted\b|\bdeletion\b"),
-        (Part.DISCLOSURE, r"\bdisclos\w*\b"),
-        (Part.WHO, r"^who we are$"),
-        (Part.COMMENTS, r"^comments$"),
-        (Part.MEDIA, r"^media$"),
-        (Part.COOKIES, r"^cookies$"),
-        (Part.EMBEDDED, r"^embedded content\b"),
-        (Part.RETENTION, r"\bhow long (?:do )?we (?:retain|keep|store)\b"),
-        (Part.SENDING, r"\bwhere (?:do )?we send\b|\bwho we share\b"),
-        (Part.RIGHTS, r"\brights\b"),
-    )
+_PARTS = part_table(
+    (Part.DATA, r"\bwhat (?:sort|kind|types?) of (?:personal )?data\b|^type of personal"),
+    (Part.COLLECTION, r"\bhow do we collect\b|\bwhen do we collect\b"),
+    (Part.PURPOSES, r"^why (?:do )?we (?:collect|process|use)\b"),
+    (Part.STORAGE, r"\bhow do we store\b|\bwhere (?:do )?we store\b"),
+    (Part.DELETION, r"\bdeleted\b|\bdeletion\b"),
+    (Part.DISCLOSURE, r"\bdisclos\w*\b"),
+    (Part.WHO, r"^who we are$"),
+    (Part.COMMENTS, r"^comments$"),
+    (Part.MEDIA, r"^media$"),
+    (Part.COOKIES, r"^cookies$"),
+    (Part.EMBEDDED, r"^embedded content\b"),
+    (Part.RETENTION, r"\bhow long (?:do )?we (?:retain|keep|store)\b"),
+    (Part.SENDING, r"\bwhere (?:do )?we send\b|\bwho we share\b"),
+    (Part.RIGHTS, r"\brights\b"),
 )
 
 # What recognises the document: its question headings, then the WordPress template.
-_OWN = tuple(
-    re.compile(p, re.I)
-    for p in (
-        r"^type of personal data$",
-        r"^what sort of data do we collect\?$",
-        r"^how do we collect data\?$",
-        r"^why we collect personal data$",
-        r"^how do we store personal data\?$",
-        r"^how is the data deleted\?$",
-        r"^is personal data disclosed to third parties\?$",
-    )
+_OWN = patterns(
+    r"^type of personal data$",
+    r"^what sort of data do we collect\?$",
+    r"^how do we collect data\?$",
+    r"^why we collect personal data$",
+    r"^how do we store personal data\?$",
+    r"^how is the data deleted\?$",
+    r"^is personal data disclosed to third parties\?$",
 )
-_TEMPLATE = tuple(
-    re.compile(p, re.I)
-    for p in (
-        r"^who we are$",
-        r"^what personal data we collect and why we collect it$",
-        r"^embedded content from other websites$",
-        r"^how long we retain your data$",
-        r"^what rights you have over your data$",
-        r"^where we send your data$",
-    )
+_TEMPLATE = patterns(
+    r"^who we are$",
+    r"^what personal data we collect and why we collect it$",
+    r"^embedded content from other websites$",
+    r"^how long we retain your data$",
+    r"^what rights you have over your data$",
+    r"^where we send your data$",
 )
 _SELF = re.compile(r"\(personal data controller\)", re.I)
 _PROCESSOR_LIST = re.compile(r"\bpersonal data processors? (?:is|are) used for\b", re.I)
@@ -73,26 +71,15 @@ _PROCESSOR_LIST = re.compile(r"\bpersonal data processors? (?:is|are) used for\b
 
 def classify(heading: str) -> Part | None:
     """The part of the policy a heading opens, by its wording."""
-    text = heading.strip().rstrip(".:")
-    return next((part for part, pattern in _PARTS if pattern.search(text)), None)
+    return classify_heading(heading.strip().rstrip(".:"), _PARTS)
 
 
 def layout(document: Document) -> Layout:
     """The blocks before the first section heading, then each heading with its blocks."""
-    intro: list[Block] = []
-    sections: list[tuple[Part | None, Block, list[Block]]] = []
     heads = [b for b in document.blocks if b.kind is BlockKind.HEADING]
     title = heads[0] if heads and document.blocks[0] is heads[0] else None
-    for block in document.blocks:
-        if block is title:
-            continue
-        if block.kind is BlockKind.HEADING:
-            sections.append((classify(block.text), block, []))
-        elif sections:
-            sections[-1][2].append(block)
-        else:
-            intro.append(block)
-    return Layout(intro=intro, sections=sections)
+    blocks = [b for b in document.blocks if b is not title]
+    return group_sections(blocks, classify, lead_part=Part.INTRO)
 
 
 class CalectroParser:
@@ -102,9 +89,8 @@ class CalectroParser:
     description = "Swedish product company: question-heading policy plus WordPress template"
 
     def detect(self, document: Document) -> float:
-        heads = [b.text.strip() for b in document.blocks if b.kind is BlockKind.HEADING]
-        own = sum(1 for p in _OWN if any(p.search(h) for h in heads))
-        template = sum(1 for p in _TEMPLATE if any(p.search(h) for h in heads))
+        own = headings_found(document, _OWN, str.strip)
+        template = headings_found(document, _TEMPLATE, str.strip)
         score = 0.6 * min(1.0, own / 5) + 0.15 * min(1.0, template / 4)
         if _SELF.search(document.source):
             score += 0.1

@@ -11,8 +11,6 @@ import enum
 import re
 from collections.abc import Iterable
 
-import attrs
-
 from privmodel.parsers.base import PolicyBuilder, publisher_or_new
 from privmodel.parsers.common import (
     clean_label,
@@ -27,6 +25,7 @@ from privmodel.parsers.common import (
 )
 from privmodel.parsers.document import Block, BlockKind
 from privmodel.parsers.extract import find_laws, find_urls
+from privmodel.parsers.layout import SectionLayout
 from privmodel.parsers.seeds.calectro_facts import (
     ItemReader,
     Span,
@@ -68,22 +67,8 @@ class Part(enum.StrEnum):
     SENDING = "sending"
 
 
-@attrs.define
-class Layout:
-    """The lead paragraphs, then each section: its part, heading and blocks."""
-
-    intro: list[Block]
-    sections: list[tuple[Part | None, Block, list[Block]]]
-
-    def blocks(self, *parts: Part) -> list[Block]:
-        found = list(self.intro) if Part.INTRO in parts else []
-        for part, _, body in self.sections:
-            if part in parts:
-                found.extend(body)
-        return found
-
-    def every_block(self) -> list[Block]:
-        return [*self.intro, *(b for _, _, body in self.sections for b in body)]
+# The lead paragraphs (part INTRO), then each section: its part, heading and blocks.
+Layout = SectionLayout[Part]
 
 
 _COMPANY = re.compile(
@@ -102,7 +87,7 @@ _STRIP_PURPOSE = re.compile(r"^(?:.*?\bto be able to|to|in order to)\s+", re.I)
 def read_policy(b: PolicyBuilder, lay: Layout) -> None:
     """Read every section of the policy into the builder."""
     lang = b.document.language
-    every = lay.every_block()
+    every = lay.everything()
     collect_dates(b, every[:8], lang)
     _read_publisher(b, lay)
     _read_laws(b, every)
@@ -156,8 +141,8 @@ def _read_lists(b: PolicyBuilder, blocks: list[Block],
 
 
 def _read_publisher(b: PolicyBuilder, lay: Layout) -> None:
-    every = lay.every_block()
-    for block in [*lay.intro, *every]:
+    every = lay.everything()
+    for block in [*lay.lead, *every]:
         m = _COMPANY.search(block.text)
         if m is not None:
             set_publisher_name(b, m.group("name"), b.evidence(block, m.start("name"), m.end()))

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.common import clean_label
 from privmodel.parsers.document import Block, BlockKind, Document
+from privmodel.parsers.layout import classify_heading, part_table
 from privmodel.schema import (
     Evidence,
     MeasureKind,
@@ -24,22 +25,19 @@ from privmodel.schema import (
 )
 
 # Section kinds by heading wording, most specific first.
-SECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.I))
-    for kind, pattern in (
-        ("share", r"\bshar(?:e|ing)\b|\bdisclos"),
-        ("use", r"\bhow we use\b|\buse of (?:your )?(?:personal )?(?:information|data)\b"
-                r"|\bpurposes?\b"),
-        ("collect", r"\bcollect"),
-        ("roles", r"\broles?\b|\bresponsibilit"),
-        ("legal", r"\blegal bas[ie]s\b|\blawful bas"),
-        ("rights", r"\brights?\b"),
-        ("security", r"\bsecurity\b"),
-        ("transfers", r"\btransfers?\b"),
-        ("children", r"\bchild"),
-        ("contact", r"\bcontact\b"),
-        ("about", r"\bwho we are\b|\babout us\b"),
-    )
+SECTION_PATTERNS = part_table(
+    ("share", r"\bshar(?:e|ing)\b|\bdisclos"),
+    ("use", r"\bhow we use\b|\buse of (?:your )?(?:personal )?(?:information|data)\b"
+            r"|\bpurposes?\b"),
+    ("collect", r"\bcollect"),
+    ("roles", r"\broles?\b|\bresponsibilit"),
+    ("legal", r"\blegal bas[ie]s\b|\blawful bas"),
+    ("rights", r"\brights?\b"),
+    ("security", r"\bsecurity\b"),
+    ("transfers", r"\btransfers?\b"),
+    ("children", r"\bchild"),
+    ("contact", r"\bcontact\b"),
+    ("about", r"\bwho we are\b|\babout us\b"),
 )
 _QUESTION_TITLE = re.compile(r"^(?:How|What|Why|When|Where|Who|Which)\b[^.:;,!?()]{3,60}$")
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
@@ -48,10 +46,7 @@ _LEAD_LABEL = re.compile(r"^(?P<label>[A-Z][^:.]{1,80}):\s+\S")
 
 def classify(text: str) -> str | None:
     """The section kind a heading's wording names, or None."""
-    for kind, pattern in SECTION_PATTERNS:
-        if pattern.search(text):
-            return kind
-    return None
+    return classify_heading(text, SECTION_PATTERNS)
 
 
 def is_pseudo_heading(block: Block) -> bool:

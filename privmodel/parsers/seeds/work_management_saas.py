@@ -25,6 +25,13 @@ from privmodel.parsers.common import (
     collect_publisher_contacts,
 )
 from privmodel.parsers.document import Block, BlockKind, Document
+from privmodel.parsers.layout import (
+    classify_heading,
+    headings_found,
+    part_table,
+    patterns,
+    unnumbered,
+)
 from privmodel.parsers.seeds.work_management_saas_data import (
     Found,
     RoleItem,
@@ -64,53 +71,38 @@ class Part(enum.Enum):
     UPDATES = "updates"
 
 
-_NUMBER = re.compile(r"^\s*\d{1,2}\.\s*")
-_PARTS: tuple[tuple[Part, re.Pattern[str]], ...] = tuple(
-    (part, re.compile(pattern, re.I))
-    for part, pattern in (
-        (Part.GIVEN, r"\bdata (?:that )?you (?:give|provide)\b"),
-        (Part.COLLECTED, r"\bdata (?:that )?we collect\b"),
-        (Part.USE, r"\bhow we use\b|\bkeep your\b|\bretention\b"),
-        (Part.SHARING, r"\bsharing\b|\bdisclos"),
-        (Part.AI, r"\bartificial intelligence\b|\bAI\b"),
-        (Part.RIGHTS, r"\brights\b"),
-        (Part.COMPLAINTS, r"\bcomplain"),
-        (Part.SECURITY, r"\bsecurity\b"),
-        (Part.REGISTER, r"\bregister\b"),
-        (Part.UPDATES, r"\bupdates?\b|\bchanges\b"),
-    )
+_PARTS = part_table(
+    (Part.GIVEN, r"\bdata (?:that )?you (?:give|provide)\b"),
+    (Part.COLLECTED, r"\bdata (?:that )?we collect\b"),
+    (Part.USE, r"\bhow we use\b|\bkeep your\b|\bretention\b"),
+    (Part.SHARING, r"\bsharing\b|\bdisclos"),
+    (Part.AI, r"\bartificial intelligence\b|\bAI\b"),
+    (Part.RIGHTS, r"\brights\b"),
+    (Part.COMPLAINTS, r"\bcomplain"),
+    (Part.SECURITY, r"\bsecurity\b"),
+    (Part.REGISTER, r"\bregister\b"),
+    (Part.UPDATES, r"\bupdates?\b|\bchanges\b"),
 )
 # What recognises the document: its distinctive headings and its self-description.
-_DISTINCTIVE = tuple(
-    re.compile(p, re.I)
-    for p in (
-        r"^personal data that you give us$",
-        r"^personal data that we collect$",
-        r"^how we use and keep your personal data$",
-        r"^sharing of personal data$",
-        r"^artificial intelligence \(ai\) features$",
-        r"^complaints$",
-        r"^register$",
-        r"^updates and information$",
-    )
+_DISTINCTIVE = patterns(
+    r"^personal data that you give us$",
+    r"^personal data that we collect$",
+    r"^how we use and keep your personal data$",
+    r"^sharing of personal data$",
+    r"^artificial intelligence \(ai\) features$",
+    r"^complaints$",
+    r"^register$",
+    r"^updates and information$",
 )
-_SELF = tuple(
-    re.compile(p, re.I)
-    for p in (r"\bwork items?\b", r"^when you [^:]*\((?:customer|supplier)\):")
-)
+_SELF = patterns(r"\bwork items?\b", r"^when you [^:]*\((?:customer|supplier)\):")
 _CONTROLLER = re.compile(
     r"\bwe process personal data based on\b|\buse your personal data to\b", re.I
 )
 
 
-def _body(heading: str) -> str:
-    return _NUMBER.sub("", heading).strip().rstrip(".:")
-
-
 def classify(heading: str) -> Part | None:
     """The part of the policy a heading opens, by its wording (numbering ignored)."""
-    text = _body(heading)
-    return next((part for part, pattern in _PARTS if pattern.search(text)), None)
+    return classify_heading(unnumbered(heading), _PARTS)
 
 
 def split_sections(document: Document) -> dict[Part, list[Block]]:
@@ -132,8 +124,7 @@ class WorkManagementSaasParser:
     description = "Work-management SaaS policy with per-role data lists and an AI-features section"
 
     def detect(self, document: Document) -> float:
-        headings = [_body(h.text) for h in document.headings()]
-        hits = sum(any(p.match(h) for h in headings) for p in _DISTINCTIVE)
+        hits = headings_found(document, _DISTINCTIVE, unnumbered)  # patterns anchored at ^
         selfs = sum(any(p.search(b.text) for b in document.blocks) for p in _SELF)
         return min(0.95, 0.1 * hits + 0.05 * selfs)
 
