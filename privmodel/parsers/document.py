@@ -78,26 +78,25 @@ class Document:
     def sections(self) -> list[tuple[Block | None, list[Block]]]:
         """Each heading with the blocks under it (until a heading of same or higher level).
 
-        Blocks before the first heading come first, paired with ``None``.
+        Blocks before the first heading come first, paired with ``None``. One pass: the
+        headings still open receive each block, so long documents stay linear.
         """
+        lead: list[Block] = []
         result: list[tuple[Block | None, list[Block]]] = []
-        first = next(
-            (n for n, b in enumerate(self.blocks) if b.kind is BlockKind.HEADING),
-            len(self.blocks),
-        )
-        if first:
-            result.append((None, list(self.blocks[:first])))
-        for n in range(first, len(self.blocks)):
-            head = self.blocks[n]
-            if head.kind is not BlockKind.HEADING:
-                continue
-            body: list[Block] = []
-            for block in self.blocks[n + 1 :]:
-                if block.kind is BlockKind.HEADING and block.level <= head.level:
-                    break
+        open_bodies: list[tuple[int, list[Block]]] = []
+        for block in self.blocks:
+            if block.kind is BlockKind.HEADING:
+                while open_bodies and open_bodies[-1][0] >= block.level:
+                    open_bodies.pop()
+            elif not result:
+                lead.append(block)
+            for _, body in open_bodies:
                 body.append(block)
-            result.append((head, body))
-        return result
+            if block.kind is BlockKind.HEADING:
+                body = []
+                result.append((block, body))
+                open_bodies.append((block.level, body))
+        return [(None, lead), *result] if lead else result
 
     def quote(self, block: Block, i: int = 0, j: int | None = None) -> tuple[int, int, str]:
         """``(s, e, source[s:e])`` for ``block.text[i:j]``."""
