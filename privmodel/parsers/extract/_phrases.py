@@ -118,6 +118,7 @@ class AnchorScanner:
 
     def __init__(self) -> None:
         self._by_gram: dict[tuple[str, ...], list[str]] = {}
+        self._grams: frozenset[tuple[str, ...]] = frozenset()
         self._known: set[str] = set()
         self._found = functools.lru_cache(maxsize=4096)(self._scan)
 
@@ -127,6 +128,7 @@ class AnchorScanner:
             self._known |= new
             for anchor in sorted(new):
                 self._by_gram.setdefault(tuple(anchor[:_MIN_ANCHOR]), []).append(anchor)
+            self._grams = frozenset(self._by_gram)
             self._found.cache_clear()
 
     def found(self, lowered: str) -> frozenset[str]:
@@ -138,7 +140,7 @@ class AnchorScanner:
         grams = set(zip(*(lowered[k:] for k in range(_MIN_ANCHOR)), strict=False))
         return frozenset(
             anchor
-            for gram in grams.intersection(self._by_gram)
+            for gram in grams & self._grams
             for anchor in self._by_gram[gram]
             if anchor in lowered
         )
