@@ -159,6 +159,7 @@ class AnchorIndex:
 
     by_anchor: Mapping[str, tuple[int, ...]]
     always: tuple[int, ...]
+    anchors: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, per_entry: Sequence[set[str] | None]) -> AnchorIndex:
@@ -170,13 +171,18 @@ class AnchorIndex:
             for anchor in anchors or ():
                 by_anchor.setdefault(anchor, []).append(i)
         SCANNER.register(by_anchor)
-        return cls({a: tuple(ix) for a, ix in by_anchor.items()}, tuple(always))
+        return cls(
+            {a: tuple(ix) for a, ix in by_anchor.items()}, tuple(always), frozenset(by_anchor)
+        )
 
     def entries(self, lowered: str) -> list[int]:
         """Indexes of the entries that may match, in table order."""
+        present = SCANNER.found(lowered) & self.anchors
+        if not present:
+            return list(self.always)
         hits = set(self.always)
-        for anchor in SCANNER.found(lowered):
-            hits.update(self.by_anchor.get(anchor, ()))
+        for anchor in present:
+            hits.update(self.by_anchor[anchor])
         return sorted(hits)
 
 
