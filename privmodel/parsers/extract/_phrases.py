@@ -18,6 +18,12 @@ FLAGS = re.IGNORECASE
 _SPACE = re.compile(r"(?<![\\\[]) (\?)?")
 
 
+@functools.lru_cache(maxsize=4096)
+def lowered(text: str) -> str:
+    """``text.lower()``, kept: every table and gate of a block asks for the same value."""
+    return text.lower()
+
+
 def pattern_source(pattern: str) -> str:
     """A lexicon pattern as regex source: a space matches any whitespace run, " ?" any or none."""
     return _SPACE.sub(lambda m: r"\s*" if m.group(1) else r"\s+", pattern)
@@ -82,7 +88,7 @@ class PhraseTable(Generic[V]):
     def candidates(self, text: str) -> list[Match[V]]:
         chosen = (
             range(len(self.entries)) if self.index is None
-            else self.index.entries(text.lower())
+            else self.index.entries(lowered(text))
         )
         return [
             Match(value, m.start(), m.end(), m.group())
@@ -160,6 +166,10 @@ class AnchorIndex:
     by_anchor: Mapping[str, tuple[int, ...]]
     always: tuple[int, ...]
     anchors: frozenset[str] = frozenset()
+    # entries() by the anchors present: blocks share few distinct anchor sets.
+    _memo: dict[frozenset[str], tuple[int, ...]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     @classmethod
     def of(cls, per_entry: Sequence[set[str] | None]) -> AnchorIndex:
@@ -175,15 +185,18 @@ class AnchorIndex:
             {a: tuple(ix) for a, ix in by_anchor.items()}, tuple(always), frozenset(by_anchor)
         )
 
-    def entries(self, lowered: str) -> list[int]:
+    def entries(self, lowered: str) -> tuple[int, ...]:
         """Indexes of the entries that may match, in table order."""
         present = SCANNER.found(lowered) & self.anchors
         if not present:
-            return list(self.always)
-        hits = set(self.always)
-        for anchor in present:
-            hits.update(self.by_anchor[anchor])
-        return sorted(hits)
+            return self.always
+        known = self._memo.get(present)
+        if known is None:
+            hits = set(self.always)
+            for anchor in present:
+                hits.update(self.by_anchor[anchor])
+            known = self._memo[present] = tuple(sorted(hits))
+        return known
 
 
 @attrs.frozen
@@ -208,7 +221,7 @@ class Gate:
     def may_match(self, text: str) -> bool:
         if self.anchors is None:
             return True
-        return not self._set.isdisjoint(SCANNER.found(text.lower()))
+        return not self._set.isdisjoint(SCANNER.found(lowered(text)))
 
 
 def anchors_of(patterns: Iterable[str]) -> set[str] | None:

@@ -101,6 +101,8 @@ def find_labelled_dates(text: str, lang: str) -> list[tuple[str, Match[datetime.
     A label ("Effective Date:", "Senast uppdaterad", "Stand:") claims the first date that
     starts within 40 characters after it, with no other date in between.
     """
+    if _DIGIT.search(text) is None:  # no date (see find_dates), so no label can claim one
+        return []
     labels = select(
         Match(kind, m.start(), m.end(), m.group())
         for kind, regex in _label_regexes(",".join(lexicon.languages(lang)))

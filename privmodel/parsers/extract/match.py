@@ -23,6 +23,10 @@ class Match(Generic[T]):
 def select(candidates: Iterable[Match[T]]) -> list[Match[T]]:
     """Non-overlapping matches in text order: earliest first, then longest, greedily."""
     chosen: list[Match[T]] = []
+    if not isinstance(candidates, list):
+        candidates = list(candidates)
+    if not candidates:
+        return chosen  # most texts have no candidate: skip the sort
     last_end = -1
     for cand in sorted(candidates, key=lambda m: (m.start, m.start - m.end)):
         if cand.start >= last_end and cand.end > cand.start:

@@ -66,7 +66,7 @@ def _check_text(text: str, path: str | None) -> None:
     if not text.strip():
         raise InputError("empty document", path=path)
     sample = text[:65_536]
-    controls = sum(1 for c in sample if c in _CONTROL)
+    controls = sum(map(sample.count, _CONTROL))  # each control char counted once, in C
     if "\x00" in sample or controls > len(sample) // 100 + 8:
         raise InputError("binary content, not a text document", path=path)
 

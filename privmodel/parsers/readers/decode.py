@@ -176,7 +176,7 @@ class Chars:
         ends: tuple[int, ...] | None = None
         if source[start:end] != text:
             offsets = tuple(self.offsets)
-            if any(e != s + 1 for s, e in zip(self.offsets, self.ends, strict=True)):
+            if self.ends != [s + 1 for s in self.offsets]:  # some char spans != 1
                 ends = tuple(self.ends)
         self.chars, self.offsets, self.ends = [], [], []
         return Block(

@@ -32,6 +32,8 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+|[\w.+-]+@[\w.-]+\.\w+)>")
 _LINK = re.compile(r"!?\[([^\[\]]*)\](?:\([^()\s]*(?:[ \t]+\"[^\"]*\")?\)|\[[^\[\]]*\])")
 _EMPHASIS = re.compile(r"\*{1,3}|_{1,3}|~~")
+# The first characters of every inline construct _inline_marks looks for.
+_MARKUP = frozenset("`\\<[*_~")
 _PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
@@ -94,6 +96,9 @@ def _mark_emphasis(line: str, skip: list[bool], literal: list[bool]) -> None:
 
 def add_inline(chars: Chars, line: str, pos: int) -> None:
     """Append the visible text of a Markdown ``line`` found at ``source[pos:]``."""
+    if _MARKUP.isdisjoint(line):  # no inline markup can start: the line is one decoded run
+        chars.add_decoded(line, pos)
+        return
     skip, literal = _inline_marks(line)
     n = 0
     while n < len(line):

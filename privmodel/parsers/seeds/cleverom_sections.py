@@ -54,8 +54,10 @@ def is_pseudo_heading(block: Block) -> bool:
     if block.kind not in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH):
         return False
     text = block.text.strip()
+    if not _QUESTION_TITLE.match(text):  # the cheap test first; the result is the same
+        return False
     words = [w for w in text.split() if len(w) > 3]
-    return bool(_QUESTION_TITLE.match(text)) and all(w[0].isupper() for w in words)
+    return all(w[0].isupper() for w in words)
 
 
 def sectioned(document: Document) -> Iterator[tuple[str | None, Block]]:
