@@ -12,7 +12,6 @@ from privmodel.parsers.common import clean_label
 from privmodel.parsers.document import Block
 from privmodel.parsers.extract import (
     find_durations,
-    find_legal_bases,
     find_phones,
 )
 from privmodel.parsers.extract._phrases import Phrases, compile_gated
@@ -22,11 +21,7 @@ from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import (
     Cookie,
     DataProtectionOfficer,
-    LegalBasis,
-    LegalBasisCode,
     Presence,
-    RetentionKind,
-    RetentionRule,
 )
 
 _DPO = compile_gated([
@@ -39,24 +34,6 @@ _NO_DPO = re.compile(
     r"dataskyddsombud|databeskyttelsesrådgiver|personvernombud|tietosuojavastaava|"
     r"Datenschutzbeauftragte)|(?:data protection officer|DPO)[^.]{0,40}\bif required\b", re.I
 )
-# A legal-basis section that defines most of the six bases is a definition list, not reliance.
-_DEFINITION_LIST = 5
-
-
-def collect_retention(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
-    """A rule per stated period; the text before the period says what it applies to."""
-    for block in blocks:
-        for m in find_durations(block.text, lang):
-            spec = m.value
-            subject = clean_label(block.text[: m.start])[-80:] or "personal data"
-            kind = RetentionKind.SESSION if spec.session else RetentionKind.FIXED
-            if kind is RetentionKind.FIXED and spec.duration is None:
-                continue
-            b.add("retention_rules", RetentionRule(
-                applies_to=subject, kind=kind, duration=spec.duration,
-                duration_is_maximum=spec.is_maximum, minimum=spec.minimum,
-                evidence=(b.evidence(block, m.start, m.end),), confidence=0.7,
-            ))
 
 
 def collect_cookies(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
@@ -106,21 +83,6 @@ def _set_dpo(b: PolicyBuilder, block: Block, emails: Sequence[Match[str]]) -> No
         evidence=(ev,),
     ))
     b.declare("dpo", Presence.PRESENT, [ev])
-
-
-def collect_relied_bases(b: PolicyBuilder, blocks: Sequence[Block], lang: str) -> None:
-    """Legal bases mentioned where the policy explains its bases, unless it only defines them."""
-    found = [(block, m) for block in blocks for m in find_legal_bases(block.text, lang)]
-    codes = {m.value for _, m in found}
-    article6 = {c for c in codes if not c.is_special_category_condition}
-    if len(article6) >= _DEFINITION_LIST and len(blocks) <= len(article6) + 2:
-        b.problem("legal-basis section defines the bases without saying which apply")
-        return
-    for block, m in found:
-        b.add("legal_bases", LegalBasis(
-            code=LegalBasisCode(m.value), label=m.text,
-            evidence=(b.evidence(block, m.start, m.end),), confidence=0.7,
-        ))
 
 
 @functools.cache

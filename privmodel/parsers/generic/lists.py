@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 
-from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.common import clean_label, split_examples
 from privmodel.parsers.document import Block, BlockKind
-from privmodel.schema import Fact
 
 LIST_KINDS = (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW, BlockKind.LABEL_VALUE)
 _MAX_LABEL = 160
@@ -36,24 +34,3 @@ def label_of(block: Block) -> tuple[int, int, str, tuple[str, ...]]:
     start = text.find(label, lead) if label else lead
     start = lead if start < 0 else start
     return start, start + len(label), label, examples
-
-
-def add_list_facts(
-    b: PolicyBuilder,
-    collection: str,
-    blocks: Sequence[Block],
-    make: Callable[[str, tuple[str, ...]], Fact],
-    *,
-    confidence: float = 0.8,
-) -> list[Fact]:
-    """One fact per list item, labelled as written, with its evidence."""
-    added: list[Fact] = []
-    for block in list_items(blocks):
-        start, end, label, examples = label_of(block)
-        if not label:
-            continue
-        fact = make(label, examples).model_copy(
-            update={"evidence": (b.evidence(block, start, end),), "confidence": confidence}
-        )
-        added.append(b.add(collection, fact))
-    return added

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from privmodel.parsers.base import PolicyBuilder
-from privmodel.parsers.document import Block, BlockKind
-from privmodel.parsers.generic.phrases import phrase_regex, purpose_markers
+from privmodel.parsers.document import Block
+from privmodel.parsers.generic.phrases import purpose_markers
 from privmodel.schema import Fact
 
 Make = Callable[[str], Fact]
@@ -135,39 +135,3 @@ def enumeration_after(text: str, start: int, stop: int,
             out.append((s, e))
         pos = m.end() if m is not None else stop
     return out
-
-
-def collect_enumerations(
-    b: PolicyBuilder, blocks: Iterable[Block], make: Make, collection: str
-) -> None:
-    """Items enumerated after a colon or 'such as' in prose or a list item's tail."""
-    for block in blocks:
-        text = block.text
-        for s, e in sentences(text):
-            lead = _enumeration_start(text, s, e, block.kind)
-            if lead is None:
-                continue
-            items = split_items(text, lead, e)
-            if len(items) >= 2:
-                for span in items:
-                    _add(b, collection, block, span, make, 0.5)
-
-
-def _enumeration_start(text: str, s: int, e: int, kind: BlockKind) -> int | None:
-    colon = text.find(":", s, e)
-    if colon >= 0 and e - colon > _MIN_CHARS:
-        return colon + 1
-    m = _LIST_LEAD.search(text, s, e)
-    return m.end() if m is not None else None
-
-
-def collect_phrases(
-    b: PolicyBuilder, blocks: Iterable[Block], lang: str, section: str, collection: str,
-    make: Make, *, confidence: float = 0.5,
-) -> None:
-    """One fact per lexicon phrase found (the phrase as written is the label)."""
-    regex = phrase_regex(section, lang)
-    for block in blocks:
-        for m in regex.finditer(block.text):
-            _add(b, collection, block, (m.start(), m.end()), make, confidence)
-

@@ -65,12 +65,6 @@ def block_topics(block: Block, lang: str) -> tuple[str, ...]:
     return ()
 
 
-def block_topic(block: Block, lang: str) -> str | None:
-    """The first topic of :func:`block_topics`, or None."""
-    topics = block_topics(block, lang)
-    return topics[0] if topics else None
-
-
 _LEAD_IN_MAX = 300
 
 
