@@ -70,6 +70,8 @@ def _headingish(text: str) -> bool:
 
 
 def _is_caps(text: str) -> bool:
+    if not text.isupper():  # cheap rejection: any lower-case letter, or none cased
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters) and _headingish(text)
 
