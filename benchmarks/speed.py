@@ -23,9 +23,10 @@ from pathlib import Path
 
 import lxml.html
 
+from privmodel.parsers.extract import clear_text_caches
 from privmodel.parsers.readers import read_bytes
 from privmodel.parsers.readers.decode import decode
-from privmodel.parsers.registry import parse_document, parsers
+from privmodel.parsers.registry import parse_document, parsers, select_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -41,6 +42,9 @@ def floor(data: bytes, kind: str) -> object:
 
 
 def full(data: bytes, kind: str, name: str) -> object:
+    # Cold caches: a parse must not reuse what the previous run learnt about the same
+    # texts, or repeating a document would measure memoisation, not parsing.
+    clear_text_caches()
     return parse_document(read_bytes(data, path=name))
 
 
@@ -82,6 +86,28 @@ def throughput(name: str, paths: list[Path], seconds: float) -> dict[str, float]
     return row
 
 
+def per_document(paths: list[Path], seconds: float) -> None:
+    """Milliseconds per document: reading, choosing a parser, parsing (caches cleared)."""
+    print(f"\n{'document':40} {'KB':>5} {'read':>7} {'select':>7} {'parse':>7}  parser")
+    for path in paths:
+        _time_document(path, seconds)
+
+
+def _cold(fn: Callable[[], object]) -> Callable[[], object]:
+    return lambda: (clear_text_caches(), fn())
+
+
+def _time_document(path: Path, seconds: float) -> None:
+    data = path.read_bytes()
+    document = read_bytes(data, path=path.name)
+    parser = select_parser(document)
+    t_read = timed(_cold(lambda: read_bytes(data, path=path.name)), seconds)
+    t_select = timed(_cold(lambda: select_parser(document)), seconds)
+    t_parse = timed(_cold(lambda: parser.parse(document)), seconds)
+    print(f"{path.name[:40]:40} {len(data) / 1024:5.0f} {t_read * 1000:7.1f} "
+          f"{t_select * 1000:7.1f} {t_parse * 1000:7.1f}  {parser.name}")
+
+
 def scaling(seconds: float) -> list[dict[str, float]]:
     base = (ROOT / "seeds" / "003_43719daa3b4cdde0.txt").read_bytes()
     rows = []
@@ -121,6 +147,8 @@ def main() -> int:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--seconds", type=float, default=1.0, help="minimum time per measure")
     args.add_argument("--json", type=Path, help="also write the figures to this file")
+    args.add_argument("--per-document", action="store_true",
+                      help="only the time of each step per document, then stop")
     args.add_argument("--memory-child", type=float, help=argparse.SUPPRESS)
     opts = args.parse_args()
     if opts.memory_child:
@@ -128,6 +156,10 @@ def main() -> int:
         peak_memory_child(opts.memory_child)
         return 0
     parsers()
+    if opts.per_document:
+        for paths in corpus_sets().values():
+            per_document(paths, opts.seconds)
+        return 0
     print(f"{'set':16} {'docs':>4} {'KB/doc':>8} {'docs/s':>9} {'MB/s':>7} {'x floor':>9}")
     report = {
         "throughput": {name: throughput(name, paths, opts.seconds)

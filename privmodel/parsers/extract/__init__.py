@@ -6,6 +6,7 @@ text order, never overlapping, with ``text[m.start:m.end] == m.text``. Phrases c
 the per-language JSON lexicons in :mod:`privmodel.parsers.lexicon`.
 """
 
+from privmodel.parsers.extract._phrases import clear_text_caches
 from privmodel.parsers.extract.authorities import AuthorityInfo, find_authorities
 from privmodel.parsers.extract.children import find_min_age
 from privmodel.parsers.extract.contacts import (
@@ -33,6 +34,7 @@ __all__ = [
     "DurationSpec",
     "Match",
     "OrgNumber",
+    "clear_text_caches",
     "find_authorities",
     "find_countries",
     "find_dates",

@@ -18,7 +18,28 @@ FLAGS = re.IGNORECASE
 _SPACE = re.compile(r"(?<![\\\[]) (\?)?")
 
 
-@functools.lru_cache(maxsize=4096)
+_TEXT_CACHES: list[Any] = []
+T = TypeVar("T")
+
+
+def text_cache(fn: Callable[..., T]) -> Callable[..., T]:
+    """``fn`` memoised on its (text) arguments, in a cache :func:`clear_text_caches` empties.
+
+    Extractors of one document ask about the same block text many times; keeping the
+    answers for a few thousand texts covers a policy. Results must be immutable.
+    """
+    cached = functools.lru_cache(maxsize=4096)(fn)
+    _TEXT_CACHES.append(cached)
+    return cached
+
+
+def clear_text_caches() -> None:
+    """Forget every text-keyed answer, so that the next parse starts cold (benchmarks)."""
+    for cached in _TEXT_CACHES:
+        cached.cache_clear()
+
+
+@text_cache
 def lowered(text: str) -> str:
     """``text.lower()``, kept: every table and gate of a block asks for the same value."""
     return text.lower()
@@ -126,7 +147,7 @@ class AnchorScanner:
         self._by_gram: dict[tuple[str, ...], list[str]] = {}
         self._grams: frozenset[tuple[str, ...]] = frozenset()
         self._known: set[str] = set()
-        self._found = functools.lru_cache(maxsize=4096)(self._scan)
+        self._found = text_cache(self._scan)
 
     def register(self, anchors: Iterable[str]) -> None:
         new = set(anchors) - self._known
