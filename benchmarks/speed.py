@@ -94,7 +94,10 @@ def per_document(paths: list[Path], seconds: float) -> None:
 
 
 def _cold(fn: Callable[[], object]) -> Callable[[], object]:
-    return lambda: (clear_text_caches(), fn())
+    def run() -> object:
+        clear_text_caches()
+        return fn()
+    return run
 
 
 def _time_document(path: Path, seconds: float) -> None:

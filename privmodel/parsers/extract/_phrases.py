@@ -18,11 +18,11 @@ FLAGS = re.IGNORECASE
 _SPACE = re.compile(r"(?<![\\\[]) (\?)?")
 
 
-_TEXT_CACHES: list[Any] = []
+_TEXT_CACHES: list[functools._lru_cache_wrapper[Any]] = []
 T = TypeVar("T")
 
 
-def text_cache(fn: Callable[..., T]) -> Callable[..., T]:
+def text_cache(fn: Callable[..., T]) -> functools._lru_cache_wrapper[T]:
     """``fn`` memoised on its (text) arguments, in a cache :func:`clear_text_caches` empties.
 
     Extractors of one document ask about the same block text many times; keeping the
