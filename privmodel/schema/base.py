@@ -63,7 +63,11 @@ class Evidence(Model):
 
 def slugify(text: str) -> str:
     """ASCII, lower-case, hyphen-separated: 'Övrigt (e-post)' -> 'ovrigt-e-post'."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    # ASCII text is its own NFKD form: only other text needs folding.
+    folded = (
+        text if text.isascii()
+        else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    )
     slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     return slug or "x"
 

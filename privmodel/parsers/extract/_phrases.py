@@ -15,6 +15,7 @@ from privmodel.parsers.extract.match import Match, select
 
 V = TypeVar("V")
 FLAGS = re.IGNORECASE
+_MIN_ANCHOR = 3  # the shortest literal worth looking for (a trigram)
 _SPACE = re.compile(r"(?<![\\\[]) (\?)?")
 
 
@@ -245,11 +246,11 @@ class Gate:
         return not self._set.isdisjoint(SCANNER.found(lowered(text)))
 
 
-def anchors_of(patterns: Iterable[str]) -> set[str] | None:
+def anchors_of(patterns: Iterable[str], shortest: int = _MIN_ANCHOR) -> set[str] | None:
     """The union of the patterns' anchors, or None when one pattern has none."""
     found: set[str] = set()
     for pattern in patterns:
-        anchors = required_literals(pattern_source(pattern))
+        anchors = required_literals(pattern_source(pattern), shortest)
         if anchors is None:
             return None
         found |= anchors
@@ -261,46 +262,47 @@ def gate(patterns: Iterable[str]) -> Gate:
     return Gate(None if anchors is None else tuple(sorted(anchors)))
 
 
-def required_literals(source: str) -> set[str] | None:
-    """Literals of which every match of ``source`` contains at least one, or None."""
+def required_literals(source: str, shortest: int = _MIN_ANCHOR) -> set[str] | None:
+    """Literals of which every match of ``source`` contains at least one, or None.
+
+    Only literals of at least ``shortest`` characters count (lower-cased).
+    """
     try:
         tree = _parser.parse(source, FLAGS)
     except re.error:
         return None
-    return _sequence(list(tree))
+    return _sequence(list(tree), shortest)
 
 
-_MIN_ANCHOR = 3
 
-
-def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
+def _sequence(items: list[tuple[Any, Any]], shortest: int) -> set[str] | None:
     candidates: list[set[str]] = []
     run = ""
     for op, av in items:
         if op is _c.LITERAL:
             run += chr(av).lower()
             continue
-        if len(run) >= _MIN_ANCHOR:
+        if len(run) >= shortest:
             candidates.append({run})
         run = ""
-        sub = _required(op, av)
+        sub = _required(op, av, shortest)
         if sub is not None:
             candidates.append(sub)
-    if len(run) >= _MIN_ANCHOR:
+    if len(run) >= shortest:
         candidates.append({run})
     # The best anchor set is the one whose shortest member is longest.
     return max(candidates, key=lambda c: min(map(len, c)), default=None)
 
 
-def _required(op: Any, av: Any) -> set[str] | None:
+def _required(op: Any, av: Any, shortest: int) -> set[str] | None:
     if op is _c.SUBPATTERN:
-        return _sequence(list(av[-1]))
+        return _sequence(list(av[-1]), shortest)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _sequence(list(av[2]))
+        return _sequence(list(av[2]), shortest)
     if op is _c.BRANCH:
         union: set[str] = set()
         for branch in av[1]:
-            sub = _sequence(list(branch))
+            sub = _sequence(list(branch), shortest)
             if sub is None:
                 return None
             union |= sub

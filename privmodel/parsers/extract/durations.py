@@ -9,7 +9,16 @@ from collections.abc import Mapping
 import attrs
 
 from privmodel.parsers import lexicon
-from privmodel.parsers.extract._phrases import FLAGS, alternation, bounded, compile_phrases
+from privmodel.parsers.extract._phrases import (
+    FLAGS,
+    Phrases,
+    alternation,
+    anchors_of,
+    bounded,
+    compile_gated,
+    lowered,
+    text_cache,
+)
 from privmodel.parsers.extract.match import Match, select
 from privmodel.schema.duration import Duration
 
@@ -34,7 +43,10 @@ class DurationSpec:
 @attrs.frozen
 class _Grammar:
     regex: re.Pattern[str]
-    session: re.Pattern[str]
+    # Every match of ``regex`` names a unit: literals one of which each unit contains
+    # (None: some unit has no literal of two letters, so the regex always runs).
+    unit_literals: tuple[str, ...] | None
+    session: Phrases
     units: tuple[tuple[str, re.Pattern[str]], ...]
     numbers: Mapping[str, int]
     articles: Mapping[str, int]
@@ -68,9 +80,11 @@ def _grammar(langs: str) -> _Grammar:
         rf"|(?P<lo2>{num})(?:[ -](?P<lou2>{unit}))? ?{to_} ?)?"
         rf"(?P<n>{num})(?: ?- ?| )?(?P<u>{unit})"
     )
+    unit_literals = anchors_of([p for ps in units.values() for p in ps], shortest=2)
     return _Grammar(
         regex=re.compile(bounded(source.replace(" ", r"\s+").replace(r"\s+?", r"\s*")), FLAGS),
-        session=compile_phrases(lexicon.flat("session", langs, common=False)),
+        unit_literals=None if unit_literals is None else tuple(sorted(unit_literals)),
+        session=compile_gated(lexicon.flat("session", langs, common=False)),
         units=tuple((k, re.compile(alternation(p) + r"\Z", FLAGS)) for k, p in units.items()),
         numbers=numbers,
         articles=articles,
@@ -113,15 +127,26 @@ def find_durations(text: str, lang: str) -> list[Match[DurationSpec]]:
     Session phrases ("session cookies", "until you close your browser") give
     ``DurationSpec(None, session=True)``.
     """
-    g = _grammar(",".join(lexicon.languages(lang)))
+    return list(_durations(text, lang))
+
+
+@text_cache
+def _durations(text: str, lang: str) -> tuple[Match[DurationSpec], ...]:
+    return scan(_grammar(",".join(lexicon.languages(lang))), text)
+
+
+def scan(g: _Grammar, text: str) -> tuple[Match[DurationSpec], ...]:
+    """The durations of ``text`` by grammar ``g``, uncached."""
     found: list[Match[DurationSpec]] = []
-    for m in g.regex.finditer(text):
-        spec = _spec(g, m, text)
-        if spec is not None:
-            found.append(Match(spec, m.start(), m.end(), m.group()))
+    low = lowered(text)
+    if g.unit_literals is None or any(unit in low for unit in g.unit_literals):
+        for m in g.regex.finditer(text):
+            spec = _spec(g, m, text)
+            if spec is not None:
+                found.append(Match(spec, m.start(), m.end(), m.group()))
     for m in g.session.finditer(text):
         found.append(Match(DurationSpec(None, session=True), m.start(), m.end(), m.group()))
-    return select(found)
+    return tuple(select(found))
 
 
 __all__ = ["DurationSpec", "find_durations"]
