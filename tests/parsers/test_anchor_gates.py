@@ -96,3 +96,30 @@ def test_shorter_literals_on_request() -> None:
 
     assert required_literals(pattern_source("år(?:en|s)?")) is None
     assert required_literals(pattern_source("år(?:en|s)?"), shortest=2) == {"år"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_authority_index_keeps_every_matching_entry(lang: str) -> None:
+    from privmodel.parsers.extract.authorities import _table
+
+    table = _table(lang)
+    texts = [*BLOCKS, "Kontakta Integritetsskyddsmyndigheten (IMY) eller Datainspektionen",
+             "the ICO, www.tietosuoja.fi, BfDI und Datatilsynet"]
+    assert any(_truly_matching(table.entries, text) for text in texts)
+    for text in texts:
+        assert table.index is not None
+        assert _truly_matching(table.entries, text) <= set(table.index.entries(text.lower()))
+
+
+@given(st.lists(st.sampled_from(["under", "the age of", "16", "13 år", "barn", "Kinder",
+                                 "unter", "Jahren", "alle", "-vuotiaat", "years old", "x"]),
+                max_size=10))
+def test_age_gate_keeps_every_age(parts: list[str]) -> None:
+    from privmodel.parsers.extract.children import _rules
+
+    text = " ".join(parts)
+    for lang in LANGUAGES:
+        rules = _rules(lang)
+        matches = [rx.search(text) for rx in (rules.explicit, rules.contextual) if rx]
+        if any(matches):
+            assert rules.gate.may_match(text)

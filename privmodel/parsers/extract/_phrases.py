@@ -246,6 +246,17 @@ class Gate:
         return not self._set.isdisjoint(SCANNER.found(lowered(text)))
 
 
+def regex_gate(regexes: Iterable[re.Pattern[str]]) -> Gate:
+    """A gate open where any of the compiled ``regexes`` may match."""
+    found: set[str] = set()
+    for regex in regexes:
+        anchors = required_literals(regex.pattern)
+        if anchors is None:
+            return Gate(None)
+        found |= anchors
+    return Gate(tuple(sorted(found)))
+
+
 def anchors_of(patterns: Iterable[str], shortest: int = _MIN_ANCHOR) -> set[str] | None:
     """The union of the patterns' anchors, or None when one pattern has none."""
     found: set[str] = set()

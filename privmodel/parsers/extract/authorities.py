@@ -9,7 +9,12 @@ from typing import Any
 import attrs
 
 from privmodel.parsers import lexicon
-from privmodel.parsers.extract._phrases import Gate, compile_phrases, gate
+from privmodel.parsers.extract._phrases import (
+    AnchorIndex,
+    PhraseTable,
+    anchors_of,
+    compile_phrases,
+)
 from privmodel.parsers.extract.match import Match, select
 
 
@@ -38,18 +43,15 @@ def _info(entry: Mapping[str, Any]) -> AuthorityInfo:
 
 
 @functools.cache
-def _entries(langs: str) -> tuple[tuple[AuthorityInfo, Any], ...]:
+def _table(langs: str) -> PhraseTable[AuthorityInfo]:
     """Authorities, those preferred for ``langs`` first (Datatilsynet: DK for da, NO for nb)."""
     wanted = set(langs.split(","))
     entries: list[Mapping[str, Any]] = list(lexicon.load(lexicon.COMMON)["authorities"])
     preferred = sorted(entries, key=lambda e: not wanted.intersection(e.get("langs", ())))
-    return tuple((_info(e), compile_phrases(e["patterns"])) for e in preferred)
-
-
-@functools.cache
-def _gate() -> Gate:
-    entries = lexicon.load(lexicon.COMMON)["authorities"]
-    return gate(p for e in entries for p in e["patterns"])
+    return PhraseTable(
+        tuple((_info(e), compile_phrases(e["patterns"])) for e in preferred),
+        AnchorIndex.of([anchors_of(e["patterns"]) for e in preferred]),
+    )
 
 
 def find_authorities(text: str, lang: str) -> list[Match[AuthorityInfo]]:
@@ -58,14 +60,11 @@ def find_authorities(text: str, lang: str) -> list[Match[AuthorityInfo]]:
     "supervisory authority" or "Datenschutzaufsichtsbehörde" names no authority."""
     found: list[Match[AuthorityInfo]] = []
     seen: set[tuple[int, int]] = set()
-    langs = ",".join(lexicon.languages(lang))
-    if not _gate().may_match(text):
-        return found
-    for info, regex in _entries(langs):
-        for m in regex.finditer(text):
-            if m.span() not in seen:
-                seen.add(m.span())
-                found.append(Match(info, m.start(), m.end(), m.group()))
+    # Where two entries match the same span, the preferred one (earlier) is kept.
+    for m in _table(",".join(lexicon.languages(lang))).candidates(text):
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            found.append(m)
     return select(found)
 
 

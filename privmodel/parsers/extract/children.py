@@ -8,7 +8,14 @@ import re
 import attrs
 
 from privmodel.parsers import lexicon
-from privmodel.parsers.extract._phrases import FLAGS, alternation, bounded, compile_phrases
+from privmodel.parsers.extract._phrases import (
+    FLAGS,
+    Gate,
+    alternation,
+    bounded,
+    compile_phrases,
+    regex_gate,
+)
 from privmodel.parsers.extract.match import Match, select
 
 AGE_RANGE = range(6, 22)
@@ -20,6 +27,7 @@ class _AgeRules:
     explicit: re.Pattern[str]
     contextual: re.Pattern[str] | None
     context: re.Pattern[str]
+    gate: Gate  # the literals of which every explicit or contextual match holds one
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str] | None:
@@ -37,10 +45,12 @@ def _rules(langs: str) -> _AgeRules:
     explicit = _compile(lexicon.flat("age_explicit", langs, common=False))
     if explicit is None:
         raise RuntimeError(f"lexicon for {langs} has no age_explicit section")
+    contextual = _compile(lexicon.flat("age_contextual", langs, common=False))
     return _AgeRules(
         explicit=explicit,
-        contextual=_compile(lexicon.flat("age_contextual", langs, common=False)),
+        contextual=contextual,
         context=compile_phrases(lexicon.flat("child_context", langs, common=False)),
+        gate=regex_gate([explicit] if contextual is None else [explicit, contextual]),
     )
 
 
@@ -68,6 +78,8 @@ def find_min_age(text: str, lang: str) -> list[Match[int]]:
     if _DIGIT.search(text) is None:  # every age pattern has the age in digits
         return []
     rules = _rules(",".join(lexicon.languages(lang)))
+    if not rules.gate.may_match(text):
+        return []
     found = _ages(rules.explicit, text)
     if rules.contextual is not None:
         for cand in _ages(rules.contextual, text):

@@ -6,7 +6,13 @@ import functools
 import re
 
 from privmodel.parsers import lexicon
-from privmodel.parsers.extract._phrases import FLAGS, PhraseTable, build_table
+from privmodel.parsers.extract._phrases import (
+    FLAGS,
+    PhraseTable,
+    build_table,
+    lowered,
+    text_cache,
+)
 from privmodel.parsers.extract.match import Match, select
 from privmodel.schema.vocab import LegalBasisCode
 
@@ -34,7 +40,14 @@ def _code(article: str, letter: str) -> LegalBasisCode | None:
 def find_legal_basis_citations(text: str) -> list[Match[LegalBasisCode]]:
     """Article citations: "Article 6(1)(b) GDPR", "Art. 6 Abs. 1 lit. f DSGVO", "art. 6.1 f",
     "Art 9(2)(a)". A list ("Art. 6(1)(a), (b) and (f)") gives one match per letter."""
+    return list(_citations(text))
+
+
+@text_cache
+def _citations(text: str) -> tuple[Match[LegalBasisCode], ...]:
     out: list[Match[LegalBasisCode]] = []
+    if "art" not in lowered(text):  # every citation starts "art..."
+        return ()
     for m in _CITATION.finditer(text):
         article = m.group("art")
         paragraph = m.group("p") or m.group("p2") or m.group("p3") or m.group("p4")
@@ -51,7 +64,7 @@ def find_legal_basis_citations(text: str) -> list[Match[LegalBasisCode]]:
             start = more.start("l") - 1 if more.group("l") else more.start("l2")
             out.append(Match(code, start, more.end(), text[start:more.end()]))
             pos = more.end()
-    return out
+    return tuple(out)
 
 
 @functools.cache
@@ -63,8 +76,13 @@ def find_legal_bases(text: str, lang: str) -> list[Match[LegalBasisCode]]:
     """Every mention of a legal basis, in words ("legitimate interest", "samtycke",
     "berechtigtes Interesse") or by citation. These are mentions: "withdraw your consent"
     yields CONSENT too; deciding which bases a policy relies on is the parser's business."""
+    return list(_legal_bases(text, lang))
+
+
+@text_cache
+def _legal_bases(text: str, lang: str) -> tuple[Match[LegalBasisCode], ...]:
     words = _table(",".join(lexicon.languages(lang))).candidates(text)
-    return select([*find_legal_basis_citations(text), *words])
+    return tuple(select([*_citations(text), *words]))
 
 
 __all__ = ["find_legal_bases", "find_legal_basis_citations"]
