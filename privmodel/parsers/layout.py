@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from privmodel.parsers.document import Block, BlockKind, Document
+from privmodel.parsers.extract._phrases import lowered
 
 P = TypeVar("P")
 
@@ -50,6 +51,20 @@ def headings_found(
     """
     texts = [key(b.text) for b in document.blocks if b.kind is BlockKind.HEADING]
     return sum(1 for pattern in wanted if any(pattern.search(text) for text in texts))
+
+
+def lowered_source(document: Document) -> str:
+    """The document's source, lower-cased once for all the ``detect()`` calls that ask."""
+    return lowered(document.source)
+
+
+def lowered_blocks(document: Document) -> str:
+    """The texts of the document's blocks, one a line, lower-cased once (as above).
+
+    A literal absent from it is in no block: ``detect()`` looks for the literal that every
+    match of a case-insensitive pattern contains before running the pattern on each block.
+    """
+    return lowered("\n".join(b.text for b in document.blocks))
 
 
 @attrs.define
@@ -102,6 +117,8 @@ __all__ = [
     "classify_heading",
     "group_sections",
     "headings_found",
+    "lowered_blocks",
+    "lowered_source",
     "part_table",
     "patterns",
     "unnumbered",

@@ -18,6 +18,7 @@ from privmodel.parsers.layout import (
     classify_heading,
     group_sections,
     headings_found,
+    lowered_source,
     part_table,
     patterns,
     unnumbered,
@@ -107,10 +108,11 @@ class BlueCromosParser:
             if b.kind is BlockKind.LABEL_VALUE and _HEADER_LABELS.match((b.label or "").strip())
         }
         score += 0.05 * len(labels)
-        text = document.source
-        if _PROCESSOR_SELF.search(text):
+        # Each pattern's matches contain the literal tested first, far cheaper to look for.
+        text, low = document.source, lowered_source(document)
+        if "as a data processor" in low and _PROCESSOR_SELF.search(text):
             score += 0.1
-        if _IMAGE_PLATFORM.search(text):
+        if "capture" in low and _IMAGE_PLATFORM.search(text):
             score += 0.1
         return round(min(score, 0.95), 3)
 

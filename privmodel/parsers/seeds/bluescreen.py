@@ -23,6 +23,7 @@ from privmodel.parsers.common import (
 )
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.extract import find_urls
+from privmodel.parsers.layout import lowered_source
 from privmodel.parsers.seeds.bluescreen_activities import (
     add_data_category,
     count_activities,
@@ -61,7 +62,7 @@ class BluescreenParser:
     description = "Bluescreen AB (SE): controller and processor, with an activity overview"
 
     def detect(self, document: Document) -> float:
-        text = document.source.lower()
+        text = lowered_source(document)
         activities = count_activities(document)
         score = 0.0
         if activities >= 3:

@@ -24,6 +24,7 @@ from privmodel.parsers.layout import (
     classify_heading,
     group_sections,
     headings_found,
+    lowered_source,
     part_table,
     patterns,
 )
@@ -94,7 +95,10 @@ class CalectroParser:
         score = 0.6 * min(1.0, own / 5) + 0.15 * min(1.0, template / 4)
         if _SELF.search(document.source):
             score += 0.1
-        if _PROCESSOR_LIST.search(document.source):
+        # Every match contains the literal, far cheaper to look for than to run the pattern.
+        if "personal data processor" in lowered_source(document) and _PROCESSOR_LIST.search(
+            document.source
+        ):
             score += 0.1
         return round(min(score, 0.95), 3)
 

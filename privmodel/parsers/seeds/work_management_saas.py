@@ -28,6 +28,7 @@ from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.layout import (
     classify_heading,
     headings_found,
+    lowered_blocks,
     part_table,
     patterns,
     unnumbered,
@@ -94,7 +95,11 @@ _DISTINCTIVE = patterns(
     r"^register$",
     r"^updates and information$",
 )
-_SELF = patterns(r"\bwork items?\b", r"^when you [^:]*\((?:customer|supplier)\):")
+# Each self-description with a literal that all its matches contain (None: no test first).
+_SELF = (
+    ("work item", re.compile(r"\bwork items?\b", re.I)),
+    (None, re.compile(r"^when you [^:]*\((?:customer|supplier)\):", re.I)),
+)
 _CONTROLLER = re.compile(
     r"\bwe process personal data based on\b|\buse your personal data to\b", re.I
 )
@@ -125,7 +130,11 @@ class WorkManagementSaasParser:
 
     def detect(self, document: Document) -> float:
         hits = headings_found(document, _DISTINCTIVE, unnumbered)  # patterns anchored at ^
-        selfs = sum(any(p.search(b.text) for b in document.blocks) for p in _SELF)
+        low = lowered_blocks(document)
+        selfs = sum(
+            (literal is None or literal in low) and any(p.search(b.text) for b in document.blocks)
+            for literal, p in _SELF
+        )
         return min(0.95, 0.1 * hits + 0.05 * selfs)
 
     def parse(self, document: Document) -> ParseResult:
