@@ -20,11 +20,19 @@ from privmodel.parsers.extract._phrases import lowered
 P = TypeVar("P")
 
 _NUMBER = re.compile(r"^\s*\d{1,2}\.\s*")
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+# What lower() leaves of the letters that a case-insensitive pattern takes for an ASCII
+# letter but lower() does not turn into it: dotted İ ("i" and a combining dot), dotless ı
+# and long ſ.
+_ODD_CASES = ("\u0307", "\u0131", "\u017f")
 
 
-def patterns(*sources: str) -> tuple[re.Pattern[str], ...]:
-    """The patterns, compiled case-insensitively."""
-    return tuple(re.compile(source, re.I) for source in sources)
+def titles(*wordings: str) -> frozenset[str]:
+    """Heading wordings for :func:`headings_found`: lower-case ASCII, found case-insensitively."""
+    for wording in wordings:
+        if not (wording.isascii() and wording == wording.lower()):
+            raise ValueError(f"a title must be lower-case ASCII: {wording!r}")
+    return frozenset(wordings)
 
 
 def part_table(*rows: tuple[P, str]) -> tuple[tuple[P, re.Pattern[str]], ...]:
@@ -42,15 +50,42 @@ def unnumbered(heading: str) -> str:
     return _NUMBER.sub("", heading).strip().rstrip(".:")
 
 
-def headings_found(
-    document: Document, wanted: Iterable[re.Pattern[str]], key: Callable[[str], str]
-) -> int:
-    """How many of the patterns are found in the ``key`` of at least one heading's text.
+def folded(text: str) -> str:
+    """``text`` lower-cased as a case-insensitive regex compares it with lower-case ASCII.
 
-    The per-document parsers score their distinctive headings with it in ``detect()``.
+    Beyond lower(): dotted İ and dotless ı fold to "i", long ſ to "s", as ``re.I`` has them
+    (translating is slow, so only a text that has one of them is translated).
     """
-    texts = [key(b.text) for b in document.blocks if b.kind is BlockKind.HEADING]
-    return sum(1 for pattern in wanted if any(pattern.search(text) for text in texts))
+    low = text.lower()
+    return text.translate(_FOLD).lower() if _has_odd_cases(low) else low
+
+
+def headings_found(
+    document: Document, wanted: frozenset[str], key: Callable[[str], str]
+) -> int:
+    """How many of the titles are the ``key`` of at least one heading's text.
+
+    A title matches as the pattern ``^title$`` would, case-insensitively: a key that is the
+    title with one newline after it counts. The per-document parsers score their
+    distinctive headings with it in ``detect()``.
+    """
+    keys: set[str] = set()
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING:
+            text = key(block.text)
+            keys.add(folded(text.removesuffix("\n")))
+    return len(wanted & keys)
+
+
+def _has_odd_cases(low: str) -> bool:
+    return not low.isascii() and any(odd in low for odd in _ODD_CASES)
+
+
+def may_contain(low: str, literal: str) -> bool:
+    """Whether a case-insensitive pattern may find ``literal`` (lower-case ASCII) in the
+    text of which ``low`` is the lower-cased form: yes if ``low`` contains it, or contains
+    one of the few letters lower() leaves apart from the one ``re.I`` takes them for."""
+    return literal in low or _has_odd_cases(low)
 
 
 def lowered_source(document: Document) -> str:
@@ -115,11 +150,13 @@ def group_sections(
 __all__ = [
     "SectionLayout",
     "classify_heading",
+    "folded",
     "group_sections",
     "headings_found",
     "lowered_blocks",
     "lowered_source",
+    "may_contain",
     "part_table",
-    "patterns",
+    "titles",
     "unnumbered",
 ]

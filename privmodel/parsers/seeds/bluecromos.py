@@ -19,8 +19,9 @@ from privmodel.parsers.layout import (
     group_sections,
     headings_found,
     lowered_source,
+    may_contain,
     part_table,
-    patterns,
+    titles,
     unnumbered,
 )
 from privmodel.parsers.seeds.bluecromos_read import (
@@ -53,16 +54,16 @@ _PARTS = part_table(
 )
 
 # What recognises the document: its distinctive headings and its self-description.
-_DISTINCTIVE = patterns(
-    r"^roles and responsibilities$",
-    r"^customer responsibility for uploaded content$",
-    r"^sensitive personal data$",
-    r"^sale and sharing of personal data$",
-    r"^additional rights for u\.s\. residents$",
-    r"^right to opt-out$",
-    r"^regional compliance$",
-    r"^data protection contact$",
-    r"^categories of personal data we collect$",
+_DISTINCTIVE = titles(
+    "roles and responsibilities",
+    "customer responsibility for uploaded content",
+    "sensitive personal data",
+    "sale and sharing of personal data",
+    "additional rights for u.s. residents",
+    "right to opt-out",
+    "regional compliance",
+    "data protection contact",
+    "categories of personal data we collect",
 )
 _HEADER_LABELS = re.compile(r"^(?:effective date|company|contact)$", re.I)
 _PROCESSOR_SELF = re.compile(r"\bacts? (?:primarily |mainly )?as a data processor\b", re.I)
@@ -110,9 +111,9 @@ class BlueCromosParser:
         score += 0.05 * len(labels)
         # Each pattern's matches contain the literal tested first, far cheaper to look for.
         text, low = document.source, lowered_source(document)
-        if "as a data processor" in low and _PROCESSOR_SELF.search(text):
+        if may_contain(low, "as a data processor") and _PROCESSOR_SELF.search(text):
             score += 0.1
-        if "capture" in low and _IMAGE_PLATFORM.search(text):
+        if may_contain(low, "capture") and _IMAGE_PLATFORM.search(text):
             score += 0.1
         return round(min(score, 0.95), 3)
 

@@ -13,7 +13,7 @@ import re
 from privmodel.parsers.base import PolicyBuilder, publisher_or_new
 from privmodel.parsers.common import clean_label, split_examples
 from privmodel.parsers.document import Block, Document
-from privmodel.parsers.layout import lowered_blocks
+from privmodel.parsers.layout import lowered_blocks, may_contain
 from privmodel.parsers.seeds.cleverom_sections import sentence_spans
 from privmodel.schema import (
     Controller,
@@ -60,8 +60,9 @@ def self_description(document: Document) -> tuple[bool, bool]:
     low = lowered_blocks(document)
     texts = [b.text for b in document.blocks]
     return (
-        "acts as the data controller" in low and any(_CONTROLLER_CLAIM.search(t) for t in texts),
-        "data processor" in low and any(_PROCESSOR_CLAIM.search(t) for t in texts),
+        may_contain(low, "acts as the data controller")
+        and any(_CONTROLLER_CLAIM.search(t) for t in texts),
+        may_contain(low, "data processor") and any(_PROCESSOR_CLAIM.search(t) for t in texts),
     )
 
 

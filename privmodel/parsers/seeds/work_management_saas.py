@@ -29,8 +29,9 @@ from privmodel.parsers.layout import (
     classify_heading,
     headings_found,
     lowered_blocks,
+    may_contain,
     part_table,
-    patterns,
+    titles,
     unnumbered,
 )
 from privmodel.parsers.seeds.work_management_saas_data import (
@@ -85,15 +86,15 @@ _PARTS = part_table(
     (Part.UPDATES, r"\bupdates?\b|\bchanges\b"),
 )
 # What recognises the document: its distinctive headings and its self-description.
-_DISTINCTIVE = patterns(
-    r"^personal data that you give us$",
-    r"^personal data that we collect$",
-    r"^how we use and keep your personal data$",
-    r"^sharing of personal data$",
-    r"^artificial intelligence \(ai\) features$",
-    r"^complaints$",
-    r"^register$",
-    r"^updates and information$",
+_DISTINCTIVE = titles(
+    "personal data that you give us",
+    "personal data that we collect",
+    "how we use and keep your personal data",
+    "sharing of personal data",
+    "artificial intelligence (ai) features",
+    "complaints",
+    "register",
+    "updates and information",
 )
 # Each self-description with a literal that all its matches contain (None: no test first).
 _SELF = (
@@ -129,10 +130,11 @@ class WorkManagementSaasParser:
     description = "Work-management SaaS policy with per-role data lists and an AI-features section"
 
     def detect(self, document: Document) -> float:
-        hits = headings_found(document, _DISTINCTIVE, unnumbered)  # patterns anchored at ^
+        hits = headings_found(document, _DISTINCTIVE, unnumbered)
         low = lowered_blocks(document)
         selfs = sum(
-            (literal is None or literal in low) and any(p.search(b.text) for b in document.blocks)
+            (literal is None or may_contain(low, literal))
+            and any(p.search(b.text) for b in document.blocks)
             for literal, p in _SELF
         )
         return min(0.95, 0.1 * hits + 0.05 * selfs)
