@@ -18,9 +18,9 @@ from privmodel.parsers.layout import (
     classify_heading,
     group_sections,
     headings_found,
-    lowered_source,
     may_contain,
     part_table,
+    source_literals,
     titles,
     unnumbered,
 )
@@ -110,7 +110,7 @@ class BlueCromosParser:
         }
         score += 0.05 * len(labels)
         # Each pattern's matches contain the literal tested first, far cheaper to look for.
-        text, low = document.source, lowered_source(document)
+        text, low = document.source, source_literals(document)
         if may_contain(low, "as a data processor") and _PROCESSOR_SELF.search(text):
             score += 0.1
         if may_contain(low, "capture") and _IMAGE_PLATFORM.search(text):

@@ -26,9 +26,9 @@ from privmodel.parsers.common import (
 )
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.layout import (
+    block_literals,
     classify_heading,
     headings_found,
-    lowered_blocks,
     may_contain,
     part_table,
     titles,
@@ -131,7 +131,7 @@ class WorkManagementSaasParser:
 
     def detect(self, document: Document) -> float:
         hits = headings_found(document, _DISTINCTIVE, unnumbered)
-        low = lowered_blocks(document)
+        low = block_literals(document)
         selfs = sum(
             (literal is None or may_contain(low, literal))
             and any(p.search(b.text) for b in document.blocks)
