@@ -189,7 +189,8 @@ def _declare_collected(b: PolicyBuilder) -> None:
 
 
 def _mentions(label: str, text: str) -> bool:
-    return bool(stems(label)) and stems(label) <= stems(text)
+    words = stems(label)
+    return bool(words) and words <= stems(text)
 
 
 def _bases_for(b: PolicyBuilder, purpose_ids: list[str]) -> tuple[str, ...]:
