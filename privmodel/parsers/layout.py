@@ -85,25 +85,24 @@ def _has_odd_cases(low: str) -> bool:
 
 
 @text_cache
-def _ascii_lowered(text: str) -> bytes | None:
+def text_literals(text: str) -> bytes | None:
+    """``text`` for :func:`may_contain`: in UTF-8 with A-Z lower-cased, or None when it has
+    a letter that case-insensitive matching or lower() takes for an ASCII one (then
+    anything may occur). Only ASCII is lower-cased: several times faster than lower() on
+    a non-ASCII text."""
     if any(odd in text for odd in _NON_ASCII_CASES):
         return None
     return text.encode().lower()
 
 
 def source_literals(document: Document) -> bytes | None:
-    """The source for :func:`may_contain`, worked out once for all ``detect()`` calls.
-
-    It is the UTF-8 source with A-Z lower-cased, or None when the source has a letter that
-    case-insensitive matching or lower() takes for an ASCII one (then anything may occur).
-    Only ASCII is lower-cased: several times faster than lower() on a non-ASCII text.
-    """
-    return _ascii_lowered(document.source)
+    """:func:`text_literals` of the source, worked out once for all ``detect()`` calls."""
+    return text_literals(document.source)
 
 
 def block_literals(document: Document) -> bytes | None:
-    """As :func:`source_literals`, for the texts of the blocks, one a line."""
-    return _ascii_lowered("\n".join(b.text for b in document.blocks))
+    """:func:`text_literals` of the texts of the blocks, one a line."""
+    return text_literals("\n".join(b.text for b in document.blocks))
 
 
 def may_contain(literals: bytes | None, literal: str) -> bool:
@@ -177,6 +176,7 @@ __all__ = [
     "may_contain",
     "part_table",
     "source_literals",
+    "text_literals",
     "titles",
     "unnumbered",
 ]
