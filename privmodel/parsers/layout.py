@@ -53,6 +53,10 @@ def unnumbered(heading: str) -> str:
     return _NUMBER.sub("", heading).strip().rstrip(".:")
 
 
+def _has_odd_cases(low: str) -> bool:
+    return not low.isascii() and any(odd in low for odd in _ODD_CASES)
+
+
 def folded(text: str) -> str:
     """``text`` lower-cased as a case-insensitive regex compares it with lower-case ASCII.
 
@@ -80,10 +84,6 @@ def headings_found(
     return len(wanted & keys)
 
 
-def _has_odd_cases(low: str) -> bool:
-    return not low.isascii() and any(odd in low for odd in _ODD_CASES)
-
-
 @text_cache
 def text_literals(text: str) -> bytes | None:
     """``text`` for :func:`may_contain`: in UTF-8 with A-Z lower-cased, or None when it has
@@ -109,8 +109,8 @@ def may_contain(literals: bytes | None, literal: str) -> bool:
     """Whether the text of ``literals`` may hold ``literal`` (lower-case ASCII) in any case.
 
     False only when neither a case-insensitive pattern would find it there nor lower() give
-    it: ``detect()`` looks for the literal that every match of a pattern contains before
-    running the pattern, and skips lower-casing texts that cannot hold a word.
+    it: the parsers look for the literal that every match of a pattern contains before
+    running the pattern, and skip lower-casing texts that cannot hold a word.
     """
     return literals is None or literal.encode() in literals
 
