@@ -15,15 +15,27 @@ from typing import Generic, TypeVar
 import attrs
 
 from privmodel.parsers.document import Block, BlockKind, Document
+from privmodel.parsers.extract._phrases import lowered, text_cache
 
 P = TypeVar("P")
 
 _NUMBER = re.compile(r"^\s*\d{1,2}\.\s*")
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+# What lower() leaves of the letters that a case-insensitive pattern takes for an ASCII
+# letter but lower() does not turn into it: dotted İ ("i" and a combining dot), dotless ı
+# and long ſ.
+_ODD_CASES = ("\u0307", "\u0131", "\u017f")
+# The letters other than A-Z and a-z that a case-insensitive pattern takes for an ASCII
+# letter or that lower() turns into one: dotted İ, dotless ı, long ſ, the Kelvin sign.
+_NON_ASCII_CASES = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-def patterns(*sources: str) -> tuple[re.Pattern[str], ...]:
-    """The patterns, compiled case-insensitively."""
-    return tuple(re.compile(source, re.I) for source in sources)
+def titles(*wordings: str) -> frozenset[str]:
+    """Heading wordings for :func:`headings_found`: lower-case ASCII, found case-insensitively."""
+    for wording in wordings:
+        if not (wording.isascii() and wording == wording.lower()):
+            raise ValueError(f"a title must be lower-case ASCII: {wording!r}")
+    return frozenset(wordings)
 
 
 def part_table(*rows: tuple[P, str]) -> tuple[tuple[P, re.Pattern[str]], ...]:
@@ -41,15 +53,71 @@ def unnumbered(heading: str) -> str:
     return _NUMBER.sub("", heading).strip().rstrip(".:")
 
 
-def headings_found(
-    document: Document, wanted: Iterable[re.Pattern[str]], key: Callable[[str], str]
-) -> int:
-    """How many of the patterns are found in the ``key`` of at least one heading's text.
+def _has_odd_cases(low: str) -> bool:
+    return not low.isascii() and any(odd in low for odd in _ODD_CASES)
 
-    The per-document parsers score their distinctive headings with it in ``detect()``.
+
+def folded(text: str) -> str:
+    """``text`` lower-cased as a case-insensitive regex compares it with lower-case ASCII.
+
+    Beyond lower(): dotted İ and dotless ı fold to "i", long ſ to "s", as ``re.I`` has them
+    (translating is slow, so only a text that has one of them is translated).
     """
-    texts = [key(b.text) for b in document.blocks if b.kind is BlockKind.HEADING]
-    return sum(1 for pattern in wanted if any(pattern.search(text) for text in texts))
+    low = text.lower()
+    return text.translate(_FOLD).lower() if _has_odd_cases(low) else low
+
+
+def headings_found(
+    document: Document, wanted: frozenset[str], key: Callable[[str], str]
+) -> int:
+    """How many of the titles are the ``key`` of at least one heading's text.
+
+    A title matches as the pattern ``^title$`` would, case-insensitively: a key that is the
+    title with one newline after it counts. The per-document parsers score their
+    distinctive headings with it in ``detect()``.
+    """
+    keys: set[str] = set()
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING:
+            text = key(block.text)
+            keys.add(folded(text.removesuffix("\n")))
+    return len(wanted & keys)
+
+
+@text_cache
+def text_literals(text: str) -> bytes | None:
+    """``text`` for :func:`may_contain`: in UTF-8 with A-Z lower-cased, or None when it has
+    a letter that case-insensitive matching or lower() takes for an ASCII one (then
+    anything may occur). Only ASCII is lower-cased: several times faster than lower() on
+    a non-ASCII text."""
+    if any(odd in text for odd in _NON_ASCII_CASES):
+        return None
+    return text.encode().lower()
+
+
+def source_literals(document: Document) -> bytes | None:
+    """:func:`text_literals` of the source, worked out once for all ``detect()`` calls."""
+    return text_literals(document.source)
+
+
+def block_literals(document: Document) -> bytes | None:
+    """:func:`text_literals` of the texts of the blocks, one a line."""
+    return text_literals("\n".join(b.text for b in document.blocks))
+
+
+def may_contain(literals: bytes | None, literal: str) -> bool:
+    """Whether the text of ``literals`` may hold ``literal`` (lower-case ASCII) in any case.
+
+    False only when neither a case-insensitive pattern would find it there nor lower() give
+    it: the parsers look for the literal that every match of a pattern contains before
+    running the pattern, and skip lower-casing texts that cannot hold a word.
+    """
+    return literals is None or literal.encode() in literals
+
+
+def lowered_source(document: Document) -> str:
+    """The document's source lower-cased, once for all the ``detect()`` calls that ask."""
+    return lowered(document.source)
 
 
 @attrs.define
@@ -99,10 +167,16 @@ def group_sections(
 
 __all__ = [
     "SectionLayout",
+    "block_literals",
     "classify_heading",
+    "folded",
     "group_sections",
     "headings_found",
+    "lowered_source",
+    "may_contain",
     "part_table",
-    "patterns",
+    "source_literals",
+    "text_literals",
+    "titles",
     "unnumbered",
 ]

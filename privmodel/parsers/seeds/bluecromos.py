@@ -18,8 +18,10 @@ from privmodel.parsers.layout import (
     classify_heading,
     group_sections,
     headings_found,
+    may_contain,
     part_table,
-    patterns,
+    source_literals,
+    titles,
     unnumbered,
 )
 from privmodel.parsers.seeds.bluecromos_read import (
@@ -52,16 +54,16 @@ _PARTS = part_table(
 )
 
 # What recognises the document: its distinctive headings and its self-description.
-_DISTINCTIVE = patterns(
-    r"^roles and responsibilities$",
-    r"^customer responsibility for uploaded content$",
-    r"^sensitive personal data$",
-    r"^sale and sharing of personal data$",
-    r"^additional rights for u\.s\. residents$",
-    r"^right to opt-out$",
-    r"^regional compliance$",
-    r"^data protection contact$",
-    r"^categories of personal data we collect$",
+_DISTINCTIVE = titles(
+    "roles and responsibilities",
+    "customer responsibility for uploaded content",
+    "sensitive personal data",
+    "sale and sharing of personal data",
+    "additional rights for u.s. residents",
+    "right to opt-out",
+    "regional compliance",
+    "data protection contact",
+    "categories of personal data we collect",
 )
 _HEADER_LABELS = re.compile(r"^(?:effective date|company|contact)$", re.I)
 _PROCESSOR_SELF = re.compile(r"\bacts? (?:primarily |mainly )?as a data processor\b", re.I)
@@ -107,10 +109,11 @@ class BlueCromosParser:
             if b.kind is BlockKind.LABEL_VALUE and _HEADER_LABELS.match((b.label or "").strip())
         }
         score += 0.05 * len(labels)
-        text = document.source
-        if _PROCESSOR_SELF.search(text):
+        # Each pattern's matches contain the literal tested first, far cheaper to look for.
+        text, low = document.source, source_literals(document)
+        if may_contain(low, "as a data processor") and _PROCESSOR_SELF.search(text):
             score += 0.1
-        if _IMAGE_PLATFORM.search(text):
+        if may_contain(low, "capture") and _IMAGE_PLATFORM.search(text):
             score += 0.1
         return round(min(score, 0.95), 3)
 

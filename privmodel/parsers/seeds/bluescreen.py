@@ -23,6 +23,7 @@ from privmodel.parsers.common import (
 )
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.extract import find_urls
+from privmodel.parsers.layout import lowered_source, may_contain, source_literals
 from privmodel.parsers.seeds.bluescreen_activities import (
     add_data_category,
     count_activities,
@@ -52,6 +53,8 @@ _CATEGORY_LIST = re.compile(r"behandlar vi (?:följande|dessa) kategorier[*¹²�
 _DATA_INTRO = "kategorier av personuppgifter"
 _SALE = re.compile(r"\b(?:inte|aldrig)\b[^.]*\bsälja\b")
 _MAX_EXAMPLE_WORDS = 25
+# Document.sections(), worked out once per parse for the readers that walk sections.
+Sections = list[tuple[Block | None, list[Block]]]
 
 
 class BluescreenParser:
@@ -61,29 +64,32 @@ class BluescreenParser:
     description = "Bluescreen AB (SE): controller and processor, with an activity overview"
 
     def detect(self, document: Document) -> float:
-        text = document.source.lower()
         activities = count_activities(document)
         score = 0.0
         if activities >= 3:
             score += 0.5
         if any("kartläggning" in h.text.lower() for h in document.headings()):
             score += 0.1
-        if f"är {_CONTROLLER}" in text:
-            score += 0.15
-        if f"egenskap av {_PROCESSOR}" in text or f"egenskap av\u00a0{_PROCESSOR}" in text:
-            score += 0.15
+        # Both role words start so: the source is lower-cased only when it has one.
+        if may_contain(source_literals(document), "personuppgifts"):
+            text = lowered_source(document)
+            if f"är {_CONTROLLER}" in text:
+                score += 0.15
+            if f"egenskap av {_PROCESSOR}" in text or f"egenskap av\u00a0{_PROCESSOR}" in text:
+                score += 0.15
         return min(score, 0.95)
 
     def parse(self, document: Document) -> ParseResult:
         b = PolicyBuilder(document, self.name)
         lang = document.language
         blocks = list(document.blocks)
+        sections = document.sections()
         _read_publisher(b, blocks, lang)
         collect_dates(b, blocks, lang)
         known = _read_subject_lists(b, blocks)
-        _read_data_headings(b, document)
+        _read_data_headings(b, sections)
         read_activities(b, lang, known)
-        collect_legal_bases(b, _basis_sections(document), lang)
+        collect_legal_bases(b, _basis_sections(sections, lang), lang)
         collect_rights(b, blocks, lang)
         collect_laws(b, blocks, lang)
         collect_authority(b, blocks, lang)
@@ -92,7 +98,7 @@ class BluescreenParser:
         read_transfers(b, blocks, lang)
         read_retention(b, blocks, lang)
         read_security(b, document)
-        read_sources(b, document)
+        read_sources(b, sections)
         _read_sale(b, blocks)
         return b.build()
 
@@ -181,10 +187,10 @@ def _strip_marks(text: str) -> str:
     return " ".join(re.sub(r"[*¹²³⁴⁵⁶⁷⁸⁹⁰]", "", text).split())
 
 
-def _read_data_headings(b: PolicyBuilder, document: Document) -> None:
+def _read_data_headings(b: PolicyBuilder, sections: Sections) -> None:
     """ALL-CAPS headings, each followed by one line of examples, after the data intro."""
     started = False
-    for head, body in document.sections():
+    for head, body in sections:
         if head is None:
             continue
         if not started:
@@ -221,18 +227,18 @@ def _comma_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _basis_sections(document: Document) -> list[Block]:
+def _basis_sections(sections: Sections, lang: str) -> list[Block]:
     """Bodies of the sections whose heading names a legal basis ('AVTAL', 'SAMTYCKE'...)."""
     from privmodel.parsers.extract import find_legal_bases
 
     out: list[Block] = []
-    for head, body in document.sections():
+    for head, body in sections:
         if head is None or head.text.upper() != head.text:
             continue
         key = heading_key(head.text)
         if key in {"laglig grund", "rättslig grund"}:
             continue
-        found = find_legal_bases(head.text, document.language)
+        found = find_legal_bases(head.text, lang)
         if found and len(found[0].text) >= len(key) - 2:
             out.extend(body)
     return out

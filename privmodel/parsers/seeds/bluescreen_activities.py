@@ -14,7 +14,11 @@ from dataclasses import dataclass, field
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.extract import find_legal_bases
-from privmodel.parsers.seeds.bluescreen_retention import add_retention, mentions_retention
+from privmodel.parsers.seeds.bluescreen_retention import (
+    Stated,
+    add_retention,
+    mentions_retention,
+)
 from privmodel.parsers.seeds.bluescreen_text import (
     heading_key,
     is_text,
@@ -73,7 +77,15 @@ def find_activities(document: Document) -> list[_Activity]:
 
 
 def count_activities(document: Document) -> int:
-    return len(find_activities(document))
+    """How many activities :func:`find_activities` gives: one per subjects heading."""
+    # Both subjects headings end in "registrerade": the key is worked out only then.
+    return sum(
+        1
+        for block in document.blocks
+        if block.kind is BlockKind.HEADING
+        and "registrerade" in block.text.lower()
+        and PARTS.get(heading_key(block.text)) == SUBJECTS
+    )
 
 
 def _add_subjects(
@@ -136,21 +148,22 @@ def add_data_category(b: PolicyBuilder, fact: DataCategory) -> DataCategory:
 
 def _add_purposes(b: PolicyBuilder, act: _Activity, lang: str) -> tuple[list[str], list[str]]:
     purposes: list[str] = []
-    storage: list[tuple[Block, int, int]] = []
+    storage: list[tuple[Stated, int, int]] = []
     for block in act.parts.get(PURPOSES, []):
+        stated = Stated(block, lang)
         for i, j in item_spans(block.text):
             if mentions_retention(block.text[i:j], lang):
-                storage.append((block, i, j))
+                storage.append((stated, i, j))
                 continue
             purposes.append(_purpose(b, block, i, j, act.role))
     retention: list[str] = []
-    for block, i, j in storage:
-        rules = add_retention(b, block, i, j, lang)
+    for stated, i, j in storage:
+        rules = add_retention(b, stated, i, j)
         retention.extend(r.id for r in rules)
         if not rules or not purposes:  # the storage itself is what the activity is for
-            purposes.append(_purpose(b, block, i, j, act.role))
+            purposes.append(_purpose(b, stated.block, i, j, act.role))
     for block in act.parts.get(BASES, [])[1:]:
-        retention.extend(r.id for r in add_retention(b, block, 0, len(block.text), lang))
+        retention.extend(r.id for r in add_retention(b, Stated(block, lang), 0, len(block.text)))
     return list(dict.fromkeys(purposes)), list(dict.fromkeys(retention))
 
 

@@ -8,9 +8,11 @@ rule of that kind. A cookie sentence with a lifetime also gives a Cookie.
 
 from __future__ import annotations
 
+import functools
+
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block, BlockKind
-from privmodel.parsers.extract import find_durations, find_laws
+from privmodel.parsers.extract import DurationSpec, Match, find_durations, find_laws
 from privmodel.parsers.seeds.bluescreen_text import heading_key, sentence_spans, trim
 from privmodel.schema import Cookie, RetentionKind, RetentionRule
 
@@ -40,18 +42,34 @@ def _criterion(text: str) -> RetentionKind | None:
     return next((kind for phrase, kind in _CRITERIA if phrase in lower), None)
 
 
-def add_retention(b: PolicyBuilder, block: Block, i: int, j: int, lang: str) -> list[RetentionRule]:
-    """The rules stated in ``block.text[i:j]``."""
+class Stated:
+    """The durations and laws of a block's text, found once for all its sentences."""
+
+    def __init__(self, block: Block, lang: str) -> None:
+        self.block = block
+        self.lang = lang
+
+    @functools.cached_property
+    def durations(self) -> list[Match[DurationSpec]]:
+        return find_durations(self.block.text, self.lang)
+
+    @functools.cached_property
+    def laws(self) -> list[Match[str]]:
+        return find_laws(self.block.text, self.lang)
+
+
+def add_retention(b: PolicyBuilder, stated: Stated, i: int, j: int) -> list[RetentionRule]:
+    """The rules stated in ``block.text[i:j]`` (of the block of ``stated``)."""
+    block = stated.block
     text = block.text
     a, z = trim(text, i, j)
     if z <= a:
         return []
     applies_to = text[a:z]
-    laws = [m for m in find_laws(text, lang) if a <= m.start < z]
+    durations = [m for m in stated.durations if a <= m.start < z]
+    laws = [m for m in stated.laws if a <= m.start < z] if durations else []
     rules: list[RetentionRule] = []
-    for m in find_durations(text, lang):
-        if not a <= m.start < z:
-            continue
+    for m in durations:
         spec = m.value
         evidence = [b.evidence(block, m.start, m.end)]
         if spec.session:
@@ -98,5 +116,6 @@ def read_retention(b: PolicyBuilder, blocks: list[Block], lang: str) -> None:
             continue
         if block.section and heading_key(block.section[-1]) in _PART_HEADINGS:
             continue
+        stated = Stated(block, lang)
         for i, j in sentence_spans(block.text):
-            add_retention(b, block, i, j, lang)
+            add_retention(b, stated, i, j)

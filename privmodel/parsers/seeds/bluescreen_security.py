@@ -60,8 +60,8 @@ def read_security(b: PolicyBuilder, document: Document) -> None:
             ))
 
 
-def read_sources(b: PolicyBuilder, document: Document) -> None:
-    for head, body in document.sections():
+def read_sources(b: PolicyBuilder, sections: list[tuple[Block | None, list[Block]]]) -> None:
+    for head, body in sections:
         if head is None or _SOURCE_SECTION not in head.text.lower():
             continue
         for block in body:

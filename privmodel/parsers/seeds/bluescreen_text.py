@@ -16,7 +16,11 @@ _SEPARATOR = re.compile(r"[•〉]")
 _FOOTNOTE = "*¹²³⁴⁵⁶⁷⁸⁹⁰"
 _TRIM_END = _FOOTNOTE + ".;:, \t\u00a0"
 _TRIM_START = _FOOTNOTE + " \t\u00a0"
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=\s|$)|$)")
+# A sentence is a whole run without stops, ended by a stop before a space or by the end.
+# A run cut by a stop inside a word ("t.ex.") gives no sentence, and no match starts inside
+# it: starting only after a stop, and never giving back, keeps that linear (tried at each
+# character of the run, it was quadratic).
+_SENTENCE = re.compile(r"(?<![^.!?])[^.!?]++(?:[.!?](?=\s|$)|$)")
 _KEY = re.compile(r"[^a-zåäöéü ]+")
 # Exemplifying tails of a label: "Besvara frågor, t.ex. avhjälpa fel" -> "Besvara frågor".
 _EXAMPLE_TAIL = re.compile(r",?\s+(?:t\.ex\.|såsom|bl\.a\.|exempelvis)\s")

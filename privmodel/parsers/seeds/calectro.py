@@ -24,8 +24,10 @@ from privmodel.parsers.layout import (
     classify_heading,
     group_sections,
     headings_found,
+    may_contain,
     part_table,
-    patterns,
+    source_literals,
+    titles,
 )
 from privmodel.parsers.seeds.calectro_read import Layout, Part, read_policy
 
@@ -48,22 +50,22 @@ _PARTS = part_table(
 )
 
 # What recognises the document: its question headings, then the WordPress template.
-_OWN = patterns(
-    r"^type of personal data$",
-    r"^what sort of data do we collect\?$",
-    r"^how do we collect data\?$",
-    r"^why we collect personal data$",
-    r"^how do we store personal data\?$",
-    r"^how is the data deleted\?$",
-    r"^is personal data disclosed to third parties\?$",
+_OWN = titles(
+    "type of personal data",
+    "what sort of data do we collect?",
+    "how do we collect data?",
+    "why we collect personal data",
+    "how do we store personal data?",
+    "how is the data deleted?",
+    "is personal data disclosed to third parties?",
 )
-_TEMPLATE = patterns(
-    r"^who we are$",
-    r"^what personal data we collect and why we collect it$",
-    r"^embedded content from other websites$",
-    r"^how long we retain your data$",
-    r"^what rights you have over your data$",
-    r"^where we send your data$",
+_TEMPLATE = titles(
+    "who we are",
+    "what personal data we collect and why we collect it",
+    "embedded content from other websites",
+    "how long we retain your data",
+    "what rights you have over your data",
+    "where we send your data",
 )
 _SELF = re.compile(r"\(personal data controller\)", re.I)
 _PROCESSOR_LIST = re.compile(r"\bpersonal data processors? (?:is|are) used for\b", re.I)
@@ -94,7 +96,9 @@ class CalectroParser:
         score = 0.6 * min(1.0, own / 5) + 0.15 * min(1.0, template / 4)
         if _SELF.search(document.source):
             score += 0.1
-        if _PROCESSOR_LIST.search(document.source):
+        # Every match contains the literal, far cheaper to look for than to run the pattern.
+        low = source_literals(document)
+        if may_contain(low, "personal data processor") and _PROCESSOR_LIST.search(document.source):
             score += 0.1
         return round(min(score, 0.95), 3)
 

@@ -15,6 +15,7 @@ from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.common import clean_label, split_examples
 from privmodel.parsers.document import Block
 from privmodel.parsers.extract import find_urls
+from privmodel.parsers.layout import may_contain, text_literals
 from privmodel.schema import (
     DataCategory,
     DataConcept,
@@ -36,17 +37,22 @@ C = TypeVar("C")
 Span = tuple[int, int]
 ItemReader = Callable[[PolicyBuilder, Block, Block], None]
 
-# Phrases that speak of a category of people, the category's name and its concept.
-_SUBJECT_CUES: tuple[tuple[re.Pattern[str], str, SubjectConcept], ...] = tuple(
-    (re.compile(pattern, re.I), label, concept)
-    for pattern, label, concept in (
-        (r"\bas an? (?:\w+ )?customers?\b", "customers", SubjectConcept.CUSTOMER),
-        (r"\bvisitors to (?:the|our) (?:web)?site\b", "website visitors", SubjectConcept.VISITOR),
-        (r"\b(?:visitors|you) leaves? (?:a )?comments?\b", "commenters", SubjectConcept.VISITOR),
-        (r"\b(?:usage|use|users) of (?:our|the) app\b", "app users", SubjectConcept.USER),
-        (r"\bsubscrib\w+ to (?:our|the) newsletter\b", "newsletter subscribers",
+# Phrases that speak of a category of people, the category's name and its concept; first
+# a literal that every match of the phrase contains, far cheaper to look for.
+_SUBJECT_CUES: tuple[tuple[str, re.Pattern[str], str, SubjectConcept], ...] = tuple(
+    (literal, re.compile(pattern, re.I), label, concept)
+    for literal, pattern, label, concept in (
+        ("customer", r"\bas an? (?:\w+ )?customers?\b", "customers", SubjectConcept.CUSTOMER),
+        ("visitors to ", r"\bvisitors to (?:the|our) (?:web)?site\b", "website visitors",
+         SubjectConcept.VISITOR),
+        ("comment", r"\b(?:visitors|you) leaves? (?:a )?comments?\b", "commenters",
+         SubjectConcept.VISITOR),
+        (" app", r"\b(?:usage|use|users) of (?:our|the) app\b", "app users",
+         SubjectConcept.USER),
+        ("newsletter", r"\bsubscrib\w+ to (?:our|the) newsletter\b", "newsletter subscribers",
          SubjectConcept.SUBSCRIBER),
-        (r"\busers (?:that|who) register\b", "registered users", SubjectConcept.USER),
+        (" register", r"\busers (?:that|who) register\b", "registered users",
+         SubjectConcept.USER),
     )
 )
 _HEDGED = re.compile(r"^[^.,]{0,40}\(if any\)")
@@ -109,7 +115,10 @@ def _concept(text: str, table: Iterable[tuple[re.Pattern[str], C]]) -> C | None:
 def subjects_in(b: PolicyBuilder, block: Block) -> list[DataSubjectCategory]:
     """The categories of people a block speaks of, added to the builder."""
     found: list[DataSubjectCategory] = []
-    for pattern, label, concept in _SUBJECT_CUES:
+    literals = text_literals(block.text)
+    for literal, pattern, label, concept in _SUBJECT_CUES:
+        if not may_contain(literals, literal):
+            continue
         for m in pattern.finditer(block.text):
             if _HEDGED.search(block.text[m.end():]):
                 continue

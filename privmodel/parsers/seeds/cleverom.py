@@ -66,6 +66,7 @@ _COMPANY_LABEL = re.compile(r"^(?:company|controller|business name|name)$", re.I
 _LEAD_IN = re.compile(r"^(?:to|for)\s+", re.I)
 _EXERCISE = re.compile(r"\bcontact us\b|\bplease contact\b|\breach out\b", re.I)
 _COLLECTING = re.compile(r"\bwe collect\b", re.I)
+_NON_LETTERS = re.compile(r"[^a-z]+")
 
 _DATA_CONCEPTS = (
     (re.compile(r"\bcontact\b", re.I), DataConcept.CONTACT),
@@ -138,7 +139,7 @@ class CleveromParser:
 
 def _title(text: str) -> str:
     """A heading without numbering, case or punctuation: "3. Data Security" -> "data security"."""
-    return " ".join(re.sub(r"[^a-z]+", " ", text.lower()).split())
+    return " ".join(_NON_LETTERS.sub(" ", text.lower()).split())
 
 
 def _publisher(b: PolicyBuilder, blocks: list[Block], lang: str) -> None:

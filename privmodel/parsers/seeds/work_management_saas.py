@@ -26,10 +26,12 @@ from privmodel.parsers.common import (
 )
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.layout import (
+    block_literals,
     classify_heading,
     headings_found,
+    may_contain,
     part_table,
-    patterns,
+    titles,
     unnumbered,
 )
 from privmodel.parsers.seeds.work_management_saas_data import (
@@ -84,17 +86,21 @@ _PARTS = part_table(
     (Part.UPDATES, r"\bupdates?\b|\bchanges\b"),
 )
 # What recognises the document: its distinctive headings and its self-description.
-_DISTINCTIVE = patterns(
-    r"^personal data that you give us$",
-    r"^personal data that we collect$",
-    r"^how we use and keep your personal data$",
-    r"^sharing of personal data$",
-    r"^artificial intelligence \(ai\) features$",
-    r"^complaints$",
-    r"^register$",
-    r"^updates and information$",
+_DISTINCTIVE = titles(
+    "personal data that you give us",
+    "personal data that we collect",
+    "how we use and keep your personal data",
+    "sharing of personal data",
+    "artificial intelligence (ai) features",
+    "complaints",
+    "register",
+    "updates and information",
 )
-_SELF = patterns(r"\bwork items?\b", r"^when you [^:]*\((?:customer|supplier)\):")
+# Each self-description with a literal that all its matches contain (None: no test first).
+_SELF = (
+    ("work item", re.compile(r"\bwork items?\b", re.I)),
+    (None, re.compile(r"^when you [^:]*\((?:customer|supplier)\):", re.I)),
+)
 _CONTROLLER = re.compile(
     r"\bwe process personal data based on\b|\buse your personal data to\b", re.I
 )
@@ -124,8 +130,13 @@ class WorkManagementSaasParser:
     description = "Work-management SaaS policy with per-role data lists and an AI-features section"
 
     def detect(self, document: Document) -> float:
-        hits = headings_found(document, _DISTINCTIVE, unnumbered)  # patterns anchored at ^
-        selfs = sum(any(p.search(b.text) for b in document.blocks) for p in _SELF)
+        hits = headings_found(document, _DISTINCTIVE, unnumbered)
+        low = block_literals(document)
+        selfs = sum(
+            (literal is None or may_contain(low, literal))
+            and any(p.search(b.text) for b in document.blocks)
+            for literal, p in _SELF
+        )
         return min(0.95, 0.1 * hits + 0.05 * selfs)
 
     def parse(self, document: Document) -> ParseResult:
@@ -178,7 +189,8 @@ def _declare_collected(b: PolicyBuilder) -> None:
 
 
 def _mentions(label: str, text: str) -> bool:
-    return bool(stems(label)) and stems(label) <= stems(text)
+    words = stems(label)
+    return bool(words) and words <= stems(text)
 
 
 def _bases_for(b: PolicyBuilder, purpose_ids: list[str]) -> tuple[str, ...]:

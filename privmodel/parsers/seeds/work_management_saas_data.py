@@ -50,21 +50,29 @@ _USE_FOR = re.compile(
 )
 _DEFINED_TERM = re.compile(r"referred to as\s*[\u201c\"](?P<term>[^\u201d\"]+)[\u201d\"]", re.I)
 
-_SUBJECT_CONCEPTS = (
+C = TypeVar("C")
+
+
+def concept_table(*rows: tuple[str, C]) -> tuple[tuple[re.Pattern[str], C], ...]:
+    """Each pattern, compiled case-insensitively, with its value: the first found names it."""
+    return tuple((re.compile(pattern, re.I), value) for pattern, value in rows)
+
+
+_SUBJECT_CONCEPTS = concept_table(
     (r"customer|client", SubjectConcept.CUSTOMER),
     (r"supplier|vendor", SubjectConcept.SUPPLIER),
     (r"job|applica|candidate", SubjectConcept.JOB_APPLICANT),
     (r"visit", SubjectConcept.VISITOR),
     (r"employee", SubjectConcept.EMPLOYEE),
 )
-_DATA_CONCEPTS = (
+_DATA_CONCEPTS = concept_table(
     (r"company|organi[sz]ation", DataConcept.PROFESSIONAL),
     (r"e-?mail|phone|address|contact", DataConcept.CONTACT),
     (r"\bname\b|alias", DataConcept.IDENTIFYING),
     (r"\bcv\b|letter|suitab|records|position", DataConcept.PROFESSIONAL),
     (r"content|work item|ticket", DataConcept.USER_CONTENT),
 )
-PURPOSE_CONCEPTS = (
+PURPOSE_CONCEPTS = concept_table(
     (r"payment|invoic", PurposeConcept.PAYMENT),
     (r"relationship", PurposeConcept.CUSTOMER_RELATIONSHIP),
     (r"job|applica|suitab|recruit", PurposeConcept.RECRUITMENT),
@@ -75,11 +83,8 @@ PURPOSE_CONCEPTS = (
 )
 
 
-C = TypeVar("C")
-
-
-def concept_of(text: str, table: tuple[tuple[str, C], ...]) -> C | None:
-    return next((c for pattern, c in table if re.search(pattern, text, re.I)), None)
+def concept_of(text: str, table: tuple[tuple[re.Pattern[str], C], ...]) -> C | None:
+    return next((c for pattern, c in table if pattern.search(text)), None)
 
 
 @attrs.define

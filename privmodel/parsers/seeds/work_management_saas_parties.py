@@ -15,7 +15,12 @@ from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.common import collect_legal_bases, collect_transfers
 from privmodel.parsers.document import Block, BlockKind
 from privmodel.parsers.extract import find_rights
-from privmodel.parsers.seeds.work_management_saas_data import Found, add_data, add_purpose
+from privmodel.parsers.seeds.work_management_saas_data import (
+    Found,
+    add_data,
+    add_purpose,
+    concept_table,
+)
 from privmodel.parsers.seeds.work_management_saas_text import (
     Span,
     list_pieces,
@@ -43,7 +48,7 @@ _SHARE = re.compile(
     re.I,
 )
 _SUCH_AS = re.compile(r"\s+such as\s+", re.I)
-_RECIPIENT_KINDS = (
+_RECIPIENT_KINDS = concept_table(
     (r"authorit|police|tax|court", RecipientKind.AUTHORITY),
     (r"buyer|seller|acquir|purchaser", RecipientKind.BUSINESS_TRANSFER),
     (r"subcontractor|processor|provider|vendor|supplier", RecipientKind.PROCESSOR),
@@ -68,7 +73,7 @@ _HOW = re.compile(
 )
 _TITLE = re.compile(r"(?P<t>[^.]{3,60})\.\s")
 # One measure per topic: a topic described twice is one measure with two pieces of evidence.
-_TOPICS = (
+_TOPICS = concept_table(
     (r"encrypt", MeasureKind.TECHNICAL),
     (r"\baccess\b", MeasureKind.TECHNICAL),
     (r"incident", MeasureKind.ORGANISATIONAL),
@@ -86,7 +91,7 @@ def _recipient(b: PolicyBuilder, block: Block, m: re.Match[str]) -> Recipient:
     such = _SUCH_AS.search(text, *span)
     label_span = (span[0], such.start()) if such else span
     label = text[label_span[0]:label_span[1]]
-    kind = next((k for p, k in _RECIPIENT_KINDS if re.search(p, label, re.I)), None)
+    kind = next((k for p, k in _RECIPIENT_KINDS if p.search(label)), None)
     recipient = Recipient(
         name=label, kind=PartyKind.CATEGORY,
         recipient_kind=kind or RecipientKind.OTHER,
@@ -128,10 +133,10 @@ def read_sharing(b: PolicyBuilder, found: Found, blocks: list[Block]) -> None:
 
 def add_measure(b: PolicyBuilder, block: Block, span: Span) -> None:
     label = block.text[span[0]:span[1]]
-    topic = next(((p, k) for p, k in _TOPICS if re.search(p, label, re.I)), None)
+    topic = next(((p, k) for p, k in _TOPICS if p.search(label)), None)
     known = next(
         (m for m in b.items("security_measures") if isinstance(m, SecurityMeasure)
-         and topic is not None and re.search(topic[0], m.label, re.I)),
+         and topic is not None and topic[0].search(m.label)),
         None,
     )
     b.add("security_measures", SecurityMeasure(

@@ -17,6 +17,8 @@ _JOINER = re.compile(r"\s+(?:and|as well as)\s+")
 _LEAD = re.compile(r"(?:and|as well as)\s+", re.I)
 _GLUED_AND = re.compile(r"\s+and(?P<word>[a-z]{3,})\b")
 _TRIM = " \t\n.;:,"
+_WORD = re.compile(r"[A-Za-z]+")
+_NOT_KEY = re.compile(r"[^0-9a-z]")
 
 
 def trim(text: str, i: int, j: int) -> Span:
@@ -97,9 +99,9 @@ def stem(word: str) -> str:
 
 
 def stems(text: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"[A-Za-z]+", text)}
+    return {stem(w) for w in _WORD.findall(text)}
 
 
 def key(text: str) -> str:
     """Letters and digits only: 'phone number ofthe' and 'phone number of the' agree."""
-    return re.sub(r"[^0-9a-z]", "", text.lower())
+    return _NOT_KEY.sub("", text.lower())
