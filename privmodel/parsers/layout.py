@@ -15,16 +15,11 @@ from typing import Generic, TypeVar
 import attrs
 
 from privmodel.parsers.document import Block, BlockKind, Document
-from privmodel.parsers.extract._phrases import lowered, text_cache
+from privmodel.parsers.extract._phrases import fold_case, lowered, text_cache
 
 P = TypeVar("P")
 
 _NUMBER = re.compile(r"^\s*\d{1,2}\.\s*")
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-# What lower() leaves of the letters that a case-insensitive pattern takes for an ASCII
-# letter but lower() does not turn into it: dotted İ ("i" and a combining dot), dotless ı
-# and long ſ.
-_ODD_CASES = ("\u0307", "\u0131", "\u017f")
 # The letters other than A-Z and a-z that a case-insensitive pattern takes for an ASCII
 # letter or that lower() turns into one: dotted İ, dotless ı, long ſ, the Kelvin sign.
 _NON_ASCII_CASES = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -53,20 +48,6 @@ def unnumbered(heading: str) -> str:
     return _NUMBER.sub("", heading).strip().rstrip(".:")
 
 
-def _has_odd_cases(low: str) -> bool:
-    return not low.isascii() and any(odd in low for odd in _ODD_CASES)
-
-
-def folded(text: str) -> str:
-    """``text`` lower-cased as a case-insensitive regex compares it with lower-case ASCII.
-
-    Beyond lower(): dotted İ and dotless ı fold to "i", long ſ to "s", as ``re.I`` has them
-    (translating is slow, so only a text that has one of them is translated).
-    """
-    low = text.lower()
-    return text.translate(_FOLD).lower() if _has_odd_cases(low) else low
-
-
 def headings_found(
     document: Document, wanted: frozenset[str], key: Callable[[str], str]
 ) -> int:
@@ -80,7 +61,7 @@ def headings_found(
     for block in document.blocks:
         if block.kind is BlockKind.HEADING:
             text = key(block.text)
-            keys.add(folded(text.removesuffix("\n")))
+            keys.add(fold_case(text.removesuffix("\n")))
     return len(wanted & keys)
 
 
@@ -169,7 +150,6 @@ __all__ = [
     "SectionLayout",
     "block_literals",
     "classify_heading",
-    "folded",
     "group_sections",
     "headings_found",
     "lowered_source",

@@ -123,3 +123,10 @@ def test_age_gate_keeps_every_age(parts: list[str]) -> None:
         matches = [rx.search(text) for rx in (rules.explicit, rules.contextual) if rx]
         if any(matches):
             assert rules.gate.may_match(text)
+
+
+@pytest.mark.parametrize("text", ["our ſecurity team", "SECURİTY", "securıty", "ＳＥＣＵＲＩＴＹ",
+                                  "the \u212aey security"])
+def test_gates_follow_case_insensitive_matching(text: str) -> None:
+    phrases = compile_gated(["security", "key security"])
+    assert bool(phrases.search(text)) == bool(phrases.regex.search(text))

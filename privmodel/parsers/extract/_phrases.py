@@ -40,10 +40,30 @@ def clear_text_caches() -> None:
         cached.cache_clear()
 
 
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+# What lower() leaves of the letters that a case-insensitive pattern takes for an ASCII
+# letter but lower() does not turn into it: dotted İ ("i" and a combining dot), dotless ı
+# and long ſ.
+_ODD_CASES = ("\u0307", "\u0131", "\u017f")
+
+
+def fold_case(text: str) -> str:
+    """``text`` lower-cased as a case-insensitive regex compares it with lower-case ASCII.
+
+    Beyond lower(): dotted İ and dotless ı fold to "i", long ſ to "s", as ``re.I`` has them
+    (translating is slow, so only a text that has one of them is translated). A literal
+    that a case-insensitive pattern finds in ``text`` is then always in ``fold_case(text)``.
+    """
+    low = text.lower()
+    if low.isascii() or not any(odd in low for odd in _ODD_CASES):
+        return low
+    return text.translate(_FOLD).lower()
+
+
 @text_cache
 def lowered(text: str) -> str:
-    """``text.lower()``, kept: every table and gate of a block asks for the same value."""
-    return text.lower()
+    """:func:`fold_case`, kept: every table and gate of a block asks for the same value."""
+    return fold_case(text)
 
 
 def pattern_source(pattern: str) -> str:
