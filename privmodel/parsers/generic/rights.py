@@ -23,6 +23,7 @@ from privmodel.parsers.extract._phrases import (
     bounded,
     build_table,
     compile_gated,
+    lowered,
 )
 from privmodel.parsers.generic.topics import block_topics
 from privmodel.parsers.lexicon import languages, load
@@ -113,7 +114,9 @@ def _add(b: PolicyBuilder, block: Block, code: RightCode, i: int, j: int,
 
 def _article_rights(b: PolicyBuilder, block: Block, lang: str) -> None:
     """Rights given as GDPR article numbers after a rights word."""
-    if _ARTICLE.search(block.text) is None:
+    text = block.text
+    may_cite = "art" in lowered(text) or "§" in text  # literals every _ARTICLE match holds
+    if not may_cite or _ARTICLE.search(text) is None:
         return
     articles = cast(Mapping[str, str], _generic("right_articles"))
     for m in _article_list(lang).finditer(block.text):
