@@ -42,6 +42,7 @@ from privmodel.schema import (
     Transfer,
 )
 
+_DIGIT = re.compile(r"\d")
 _TRAILING = re.compile(r"[\s.;:,]+$")
 _EXAMPLES = re.compile(r"^(?P<label>[^(:]+?)\s*[(:]\s*(?P<examples>.+?)\)?\s*$")
 _EG = re.compile(
@@ -77,6 +78,8 @@ def collect_dates(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
     """'Effective Date: 14/04/2026', 'Senast uppdaterad 19 oktober 2021' and the like."""
     fields = {"effective": "effective_date", "updated": "last_updated"}
     for block in blocks:
+        if all(b.get(field) is not None for field in fields.values()):
+            return  # the first date of each kind is kept: the rest cannot change them
         for kind, m in find_labelled_dates(block.text, lang):
             b.set_date(fields[kind], m.value, b.evidence(block, m.start, m.end))
 
@@ -87,16 +90,20 @@ def collect_publisher_contacts(b: PolicyBuilder, blocks: Iterable[Block], lang: 
     emails, evidence = list(org.emails), list(org.evidence)
     update: dict[str, object] = {}
     for block in blocks:
-        for m in find_emails(block.text):
+        text = block.text
+        # Cheap tests first: every e-mail address holds an '@', every number and address a digit.
+        for m in find_emails(text) if "@" in text else ():
             if m.value.lower() not in {e.lower() for e in emails}:
                 emails.append(m.value)
                 evidence.append(b.evidence(block, m.start, m.end))
+        if _DIGIT.search(text) is None:
+            continue
         if org.org_number is None and "org_number" not in update:
-            for n in find_org_numbers(block.text)[:1]:
+            for n in find_org_numbers(text)[:1]:
                 update["org_number"] = n.value.value
                 evidence.append(b.evidence(block, n.start, n.end))
         if org.address is None and "address" not in update:
-            for a in find_postal_addresses(block.text, lang)[:1]:
+            for a in find_postal_addresses(text, lang)[:1]:
                 update["address"] = a.value
                 evidence.append(b.evidence(block, a.start, a.end))
     b.set(
@@ -148,12 +155,13 @@ def collect_laws(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
 
 def collect_min_age(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
     for block in blocks:
+        if b.get("children") is not None:
+            return  # the first age stated is kept
         for m in find_min_age(block.text, lang)[:1]:
-            if b.get("children") is None:
-                b.set(
-                    "children",
-                    AgeLimit(min_age=m.value, evidence=(b.evidence(block, m.start, m.end),)),
-                )
+            b.set(
+                "children",
+                AgeLimit(min_age=m.value, evidence=(b.evidence(block, m.start, m.end),)),
+            )
 
 
 def collect_authority(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:

@@ -10,7 +10,7 @@ from typing import cast
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block, BlockKind
 from privmodel.parsers.extract import find_laws, find_legal_bases, find_legal_basis_citations
-from privmodel.parsers.extract._phrases import FLAGS, alternation
+from privmodel.parsers.extract._phrases import FLAGS, Gate, alternation, gate, lowered
 from privmodel.parsers.extract.match import Match
 from privmodel.parsers.generic.basis_mentions import (
     label_mentions,
@@ -71,10 +71,14 @@ def _mentions(
     block: Block, lang: str, in_topic: bool, purposes: bool = False
 ) -> list[Match[LegalBasisCode]]:
     text = block.text
-    extra = [*sentence_citations(text), *obligation_mentions(block, lang, purposes)]
+    cites = _may_cite(text)
+    extra = [*(sentence_citations(text) if cites else ()),
+             *obligation_mentions(block, lang, purposes)]
     if in_topic:
         return [*find_legal_bases(text, lang), *label_mentions(text, lang), *extra]
-    out = [*find_legal_basis_citations(text), *extra]
+    out = [*(find_legal_basis_citations(text) if cites else ()), *extra]
+    if not _basis_gate(lang).may_match(text):
+        return out  # no sentence has a basis word
     basis = phrase_regex("basis_words", lang)
     cited = {(m.start, m.end) for m in out}
     for s, e in sentences(text):
@@ -85,6 +89,17 @@ def _mentions(
             if span not in cited:
                 out.append(Match(m.value, span[0], span[1], m.text))
     return out
+
+
+def _may_cite(text: str) -> bool:
+    """Whether ``text`` may cite an article: every citation starts with 'Art' in any case."""
+    return "art" in lowered(text)
+
+
+@functools.cache
+def _basis_gate(lang: str) -> Gate:
+    """Literals one of which every match of ``phrase_regex("basis_words", lang)`` contains."""
+    return gate(_per_lang_patterns("basis_words", lang))
 
 
 def collect_law_names(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:

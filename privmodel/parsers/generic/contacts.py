@@ -37,8 +37,8 @@ _OWN_TOPICS = ("identity", "contact", "dpo", "rights", "complaint")
 
 def find_addresses(text: str) -> list[Match[str]]:
     """E-mail addresses, also written as 'name [at] example.de'; the value is the address."""
-    found = list(find_emails(text))
-    if _AT.search(text):
+    found = list(find_emails(text)) if "@" in text else []
+    if ("(" in text or "[" in text) and _AT.search(text):
         for m in _OBFUSCATED.finditer(text):
             domain = _DOT.sub(".", m.group("domain"))
             if _TLD.search(domain):

@@ -10,6 +10,7 @@ from typing import cast
 from privmodel.parsers.base import PolicyBuilder, publisher_or_new
 from privmodel.parsers.common import set_publisher_name
 from privmodel.parsers.document import Block
+from privmodel.parsers.extract._phrases import text_cache
 from privmodel.parsers.generic.publisher import mentioned_often, name_line, stated_publisher
 from privmodel.parsers.generic.roles import collect_publisher_roles
 from privmodel.parsers.lexicon import load
@@ -19,17 +20,34 @@ _NAME_WORD = r"[A-ZÅÄÖÆØÜ0-9][\w&'’.\-]*"
 
 
 @functools.cache
+def _forms() -> str:
+    return "|".join([*cast(list[str], load("organisations")["legal_forms"]),
+                     *cast(list[str], load("generic_parties")["extra_legal_forms"])])
+
+
+@functools.cache
 def _company_regex() -> re.Pattern[str]:
-    forms = "|".join([*cast(list[str], load("organisations")["legal_forms"]),
-                      *cast(list[str], load("generic_parties")["extra_legal_forms"])])
     return re.compile(
-        rf"(?<![\w-])(?:{_NAME_WORD}[ \t]+){{1,4}}(?-i:(?:{forms}))(?![\w/])"
+        rf"(?<![\w-])(?:{_NAME_WORD}[ \t]+){{1,4}}(?-i:(?:{_forms()}))(?![\w/])"
     )
 
 
-def find_company_names(text: str) -> list[tuple[int, int, str]]:
-    """Spans of names such as 'Blue Cromos AB', 'Exempel Oy', 'Muster GmbH'."""
-    out = []
+@functools.cache
+def _form_regex() -> re.Pattern[str]:
+    """The end of every company name: a legal form after a space. Most texts have none, and
+    this is found much faster than the whole name."""
+    return re.compile(rf"[ \t](?:{_forms()})(?![\w/])")
+
+
+@text_cache
+def find_company_names(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Spans of names such as 'Blue Cromos AB', 'Exempel Oy', 'Muster GmbH'.
+
+    Kept per text: the publisher's name and the named parties are read from the same blocks.
+    """
+    out: list[tuple[int, int, str]] = []
+    if _form_regex().search(text) is None:
+        return ()
     for m in _company_regex().finditer(text):
         name = m.group().strip()
         first = name.split()[0]
@@ -41,7 +59,7 @@ def find_company_names(text: str) -> list[tuple[int, int, str]]:
             out.append((start, m.end(), name))
         else:
             out.append((m.start(), m.end(), name))
-    return out
+    return tuple(out)
 
 
 def collect_identity(

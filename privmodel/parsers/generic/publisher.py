@@ -9,7 +9,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from privmodel.parsers.document import Block, BlockKind
-from privmodel.parsers.extract._phrases import FLAGS, bounded, pattern_source
+from privmodel.parsers.extract._phrases import (
+    FLAGS,
+    Gate,
+    Phrases,
+    bounded,
+    pattern_source,
+    required_literals,
+)
 from privmodel.parsers.lexicon import languages, load
 
 Found = tuple[Block, int, int, str]
@@ -37,13 +44,20 @@ def name_source() -> str:
 
 
 @functools.cache
-def _statements(lang: str) -> tuple[re.Pattern[str], ...]:
+def _statements(lang: str) -> tuple[Phrases, ...]:
     table = cast(Mapping[str, list[str]], _data()["publisher_statements"])
     name = rf"(?P<p>{name_source()})(?:\s\([^()]{{1,30}}\))?"
     return tuple(
-        re.compile(bounded(pattern_source(p).replace("{name}", name)), FLAGS)
+        _gated(bounded(pattern_source(p).replace("{name}", name)))
         for code in languages(lang) for p in table.get(code, [])
     )
+
+
+def _gated(source: str) -> Phrases:
+    """``source`` compiled, searched only in texts that hold one of its required literals."""
+    anchors = required_literals(source)
+    gate = Gate(None if anchors is None else tuple(sorted(anchors)))
+    return Phrases(re.compile(source, FLAGS), gate)
 
 
 @functools.cache

@@ -23,6 +23,7 @@ from privmodel.parsers.extract._phrases import (
     bounded,
     build_table,
     compile_gated,
+    lowered,
 )
 from privmodel.parsers.generic.topics import block_topics
 from privmodel.parsers.lexicon import languages, load
@@ -35,6 +36,7 @@ _STOP = re.compile(r"[.!?;](?=\s|$)|\n")
 _NUMBERS = re.compile(r"(\d{1,2})(?:\s*(?:-|–|bis|to|till|til|through)\s*(\d{1,2}))?")
 _CONFIDENCE = 0.6
 _ARTICLE = re.compile(r"(?<!\w)[Aa]rt|§")
+_Added = set[tuple[RightCode, int, int]]  # rights a block gave, by code and span
 
 
 def _generic(name: str) -> Mapping[str, Any]:
@@ -77,13 +79,14 @@ def collect_all_rights(
     """Every right the policy grants, with the evidence of its first wording per block."""
     own = {id(block) for topic in _OWN_TOPICS for block in topics.get(topic, [])}
     for block in blocks:
+        added: _Added = set()
         in_section = id(block) in own or (
             block.kind is BlockKind.HEADING
             and any(t in _OWN_TOPICS for t in block_topics(block, lang)))
         for m in find_rights(block.text, lang):
             if m.value in _CONTEXTUAL and not in_section and not _about_right(block, m.start, lang):
                 continue
-            _add(b, block, m.value, m.start, m.end, 1.0)
+            _add(b, block, m.value, m.start, m.end, 1.0, added)
         for name in ("rights", "rights_more", *(("rights_in_section",) if in_section else ())):
             seen: set[RightCode] = set()
             for found in _table(name, lang).candidates(block.text):
@@ -92,8 +95,8 @@ def collect_all_rights(
                                     and not _about_right(block, found.start, lang)):
                     continue
                 seen.add(code)
-                _add(b, block, code, found.start, found.end, _CONFIDENCE)
-        _article_rights(b, block, lang)
+                _add(b, block, code, found.start, found.end, _CONFIDENCE, added)
+        _article_rights(b, block, lang, added)
 
 
 def _about_right(block: Block, start: int, lang: str) -> bool:
@@ -106,14 +109,21 @@ def _about_right(block: Block, start: int, lang: str) -> bool:
 
 
 def _add(b: PolicyBuilder, block: Block, code: RightCode, i: int, j: int,
-         confidence: float) -> None:
+         confidence: float, added: _Added) -> None:
+    """Add the right unless this block already gave it with this span (it would be merged
+    away): the model is not built for nothing."""
+    if (code, i, j) in added:
+        return
+    added.add((code, i, j))
     b.add("rights", Right(code=code, confidence=confidence,
                           evidence=(b.evidence(block, i, j),)))
 
 
-def _article_rights(b: PolicyBuilder, block: Block, lang: str) -> None:
+def _article_rights(b: PolicyBuilder, block: Block, lang: str, added: _Added) -> None:
     """Rights given as GDPR article numbers after a rights word."""
-    if _ARTICLE.search(block.text) is None:
+    text = block.text
+    may_cite = "art" in lowered(text) or "§" in text  # literals every _ARTICLE match holds
+    if not may_cite or _ARTICLE.search(text) is None:
         return
     articles = cast(Mapping[str, str], _generic("right_articles"))
     for m in _article_list(lang).finditer(block.text):
@@ -122,4 +132,5 @@ def _article_rights(b: PolicyBuilder, block: Block, lang: str) -> None:
             for number in range(first, min(last, first + 10) + 1):
                 code = articles.get(str(number))
                 if code is not None:
-                    _add(b, block, RightCode(code), m.start("n"), m.end("n"), _CONFIDENCE)
+                    _add(b, block, RightCode(code), m.start("n"), m.end("n"), _CONFIDENCE,
+                         added)

@@ -16,7 +16,7 @@ from privmodel.parsers.extract import (
     find_regions,
     find_transfer_mechanisms,
 )
-from privmodel.parsers.extract._phrases import compile_phrases
+from privmodel.parsers.extract._phrases import Gate, Phrases, compile_gated
 from privmodel.parsers.generic.prose import sentences
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import Evidence, Presence, Transfer, TransferMechanism
@@ -37,10 +37,10 @@ class _Found:
 
 
 @functools.cache
-def _lexicon(name: str, lang: str) -> re.Pattern[str]:
+def _lexicon(name: str, lang: str) -> Phrases:
     table = cast(Mapping[str, list[str]], load("generic_parties")[name])
     patterns = [p for code in languages(lang) for p in table.get(code, [])]
-    return compile_phrases(patterns) if patterns else re.compile("(?!)")
+    return compile_gated(patterns) if patterns else Phrases(re.compile("(?!)"), Gate(()))
 
 
 @functools.cache
@@ -78,13 +78,15 @@ def _read_block(
 ) -> None:
     text = block.text
     mechs = find_transfer_mechanisms(text, lang)
+    strong = [m for m in mechs if m.value in _STRONG]
+    if not (in_topic or strong or _lexicon("transfer_consent", lang).gate.may_match(text)):
+        return  # no consent phrase either: what the block names cannot count
     taken = [(m.start, m.end) for m in mechs]
     places = [(m.text, m.value, m.start, m.end, m.value) for m in find_countries(text, lang)
               if m.value not in _eea() and not _inside(m.start, m.end, taken)]
     places += [(m.text, "", m.start, m.end, m.value) for m in find_regions(text, lang)]
     places += [(m.group(), "", m.start(), m.end(), m.group().lower())
                for m in _lexicon("extra_regions", lang).finditer(text)]
-    strong = [m for m in mechs if m.value in _STRONG]
     consent = _consent(text, [(i, j) for _, _, i, j, _ in places], lang)
     if not (in_topic or strong or consent):
         return
@@ -104,10 +106,11 @@ def _read_block(
 
 def _consent(text: str, places: list[tuple[int, int]], lang: str) -> tuple[int, int] | None:
     """A consent phrase in a sentence that names a destination."""
-    if not places:
+    phrases = _lexicon("transfer_consent", lang)
+    if not places or not phrases.gate.may_match(text):
         return None
     for s, e in sentences(text):
-        m = _lexicon("transfer_consent", lang).search(text, s, e)
+        m = phrases.regex.search(text, s, e)
         if m is not None and any(s <= i < e for i, _ in places):
             return m.start(), m.end()
     return None
