@@ -67,7 +67,13 @@ def retention_kinds(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 @functools.cache
 def known_services() -> re.Pattern[str]:
-    """Names of widely used services and companies, matched case-sensitively."""
+    """Names of widely used services and companies, matched case-sensitively.
+
+    Names start with a plain letter: a lookahead for those letters lets the regex engine
+    skip to the next candidate position instead of trying each name everywhere."""
     names = cast(list[str], load("generic")["known_services"])
     ordered = sorted(names, key=lambda n: (-len(n), n))
-    return re.compile(r"(?<![\w.@/-])(?:" + "|".join(ordered) + r")(?![\w@-]|\.\w)")
+    lead = ""
+    if all(n[:1].isalnum() for n in names):
+        lead = "(?=[" + "".join(sorted({n[0] for n in names})) + "])"
+    return re.compile(lead + r"(?<![\w.@/-])(?:" + "|".join(ordered) + r")(?![\w@-]|\.\w)")
