@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
-from privmodel.parsers.extract._phrases import FLAGS, compile_phrases, pattern_source
+from privmodel.parsers.extract._phrases import FLAGS, Gate, compile_phrases, gate, pattern_source
 from privmodel.parsers.lexicon import languages, load
 
 _NEVER = re.compile("(?!)")
@@ -26,6 +26,12 @@ def phrase_regex(name: str, lang: str) -> re.Pattern[str]:
     """One word-bounded alternation of the ``name`` section's patterns for ``lang``."""
     patterns = _patterns(_section(name), lang)
     return compile_phrases(patterns) if patterns else _NEVER
+
+
+@functools.cache
+def phrase_gate(name: str, lang: str) -> Gate:
+    """A cheap test that a text may hold a match of :func:`phrase_regex` ``(name, lang)``."""
+    return gate(_patterns(_section(name), lang))
 
 
 @functools.cache
