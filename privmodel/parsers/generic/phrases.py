@@ -60,14 +60,14 @@ def purpose_markers(lang: str) -> tuple[re.Pattern[str], ...]:
 
 
 @functools.cache
-def retention_kinds(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """``(kind code, phrases)`` pairs for retention criteria stated without a duration."""
+def retention_kinds(lang: str) -> tuple[tuple[str, re.Pattern[str], Gate], ...]:
+    """``(kind code, phrases, gate)`` for retention criteria stated without a duration."""
     table = _section("retention_kinds")
-    out: list[tuple[str, re.Pattern[str]]] = []
+    out: list[tuple[str, re.Pattern[str], Gate]] = []
     for kind, per_lang in table.items():
         patterns = _patterns(cast(Mapping[str, Any], per_lang), lang)
         if patterns:
-            out.append((kind, compile_phrases(patterns)))
+            out.append((kind, compile_phrases(patterns), gate(patterns)))
     return tuple(out)
 
 
