@@ -12,7 +12,7 @@ from privmodel.parsers.document import Block
 from privmodel.parsers.extract._phrases import compile_phrases
 from privmodel.parsers.generic.identity import find_company_names
 from privmodel.parsers.generic.lists import _CONTACT_LIKE, LIST_KINDS, label_of
-from privmodel.parsers.generic.phrases import known_services, phrase_regex
+from privmodel.parsers.generic.phrases import known_services, known_services_gate, phrase_regex
 from privmodel.parsers.generic.prose import _LIST_LEAD, sentences
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import PartyKind, Processor, Recipient
@@ -34,10 +34,12 @@ def collect_named_parties(b: PolicyBuilder, blocks: Iterable[Block], lang: str) 
     """Companies with a legal form and widely used services named in the given blocks."""
     own = _own_words(b)
     seen: set[str] = set()
+    services, may_name = known_services(), known_services_gate().may_match
     for block in blocks:
         found = [(s, e, n, 0.6) for s, e, n in find_company_names(block.text)]
-        found += [(m.start(), m.end(), m.group(), 0.7)
-                  for m in known_services().finditer(block.text)]
+        if may_name(block.text):
+            found += [(m.start(), m.end(), m.group(), 0.7)
+                      for m in services.finditer(block.text)]
         for start, end, name, confidence in sorted(found):
             first = _WORD.findall(name)[:1]
             key = name.lower()

@@ -83,3 +83,9 @@ def known_services() -> re.Pattern[str]:
     if all(n[:1].isalnum() for n in names):
         lead = "(?=[" + "".join(sorted({n[0] for n in names})) + "])"
     return re.compile(lead + r"(?<![\w.@/-])(?:" + "|".join(ordered) + r")(?![\w@-]|\.\w)")
+
+
+@functools.cache
+def known_services_gate() -> Gate:
+    """A cheap test that a text may name a known service (its literals, in any case)."""
+    return gate(cast(list[str], load("generic")["known_services"]))
