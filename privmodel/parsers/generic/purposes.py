@@ -51,15 +51,16 @@ def collect_purposes(
 ) -> None:
     """Add the purposes of a policy: headings first, then lists, then prose."""
     seen: set[str] = set()
-    grouped = _heading_purposes(b, blocks, lang, seen)
+    grouped = set(_heading_purposes(b, blocks, lang, seen))
+    depths = {len(path) for path in grouped}
 
     def free(block: Block) -> bool:
-        return not any(block.section[:len(path)] == path for path in grouped)
+        return not any(block.section[:n] in grouped for n in depths)
 
-    _list_purposes(b, [blk for blk in purpose_blocks if free(blk)], lang, seen)
+    free_purpose_blocks = [blk for blk in purpose_blocks if free(blk)]
+    _list_purposes(b, free_purpose_blocks, lang, seen)
     _lead_in_purposes(b, [blk for blk in blocks if free(blk)], lang, seen)
-    collect_prose_purposes(b, [blk for blk in purpose_blocks if free(blk)], lang,
-                           lambda t: Purpose(label=t))
+    collect_prose_purposes(b, free_purpose_blocks, lang, lambda t: Purpose(label=t))
 
 
 def _key(label: str) -> str:
