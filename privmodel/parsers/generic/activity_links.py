@@ -244,8 +244,16 @@ class Linker:
 
     def _ids_within(self, collection: str, body: Sequence[Block]) -> list[str]:
         spans = [(blk.start, blk.end) for blk in body]
+        if not spans:
+            return []
+        # Most facts lie outside the section: one range test rejects them.
+        lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+
+        def inside(pos: int) -> bool:
+            return lo <= pos < hi and any(s <= pos < e for s, e in spans)
+
         return [f.id for f in self.b.items(collection)
-                if any(s <= ev.start < e for ev in f.evidence for s, e in spans)]
+                if any(inside(ev.start) for ev in f.evidence)]
 
     def _retention_ids(self, body: Sequence[Block]) -> list[str]:
         return self._ids_within("retention_rules", body)
