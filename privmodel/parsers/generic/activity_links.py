@@ -248,12 +248,13 @@ class Linker:
             return []
         # Most facts lie outside the section: one range test rejects them.
         lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
-
-        def inside(pos: int) -> bool:
-            return lo <= pos < hi and any(s <= pos < e for s, e in spans)
-
-        return [f.id for f in self.b.items(collection)
-                if any(inside(ev.start) for ev in f.evidence)]
+        ids: list[str] = []
+        for f in self.b.items(collection):
+            for ev in f.evidence:
+                if lo <= ev.start < hi and any(s <= ev.start < e for s, e in spans):
+                    ids.append(f.id)
+                    break
+        return ids
 
     def _retention_ids(self, body: Sequence[Block]) -> list[str]:
         return self._ids_within("retention_rules", body)
