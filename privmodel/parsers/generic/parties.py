@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from privmodel.parsers.base import PolicyBuilder, publisher_or_new
 from privmodel.parsers.document import Block
-from privmodel.parsers.extract._phrases import compile_phrases
+from privmodel.parsers.extract._phrases import Gate, compile_phrases, gate
 from privmodel.parsers.generic.identity import find_company_names
 from privmodel.parsers.generic.lists import _CONTACT_LIKE, LIST_KINDS, label_of
 from privmodel.parsers.generic.phrases import known_services, known_services_gate, phrase_regex
@@ -61,8 +61,11 @@ def collect_recipient_categories(
     labels = _recipient_items(b, blocks, lang)
     regex = phrase_regex("recipient_categories", lang)
     marker = share_marker(lang)
+    may_share = _share_gate(lang).may_match
     for block in blocks:
         if block.kind in LIST_KINDS and len(block.text.split()) <= _MAX_ITEM_WORDS:
+            continue
+        if not may_share(block.text):
             continue
         for s, e in sentences(block.text):
             if marker.search(block.text, s, e):
@@ -115,6 +118,15 @@ def _recipient_items(b: PolicyBuilder, blocks: Sequence[Block], lang: str) -> li
 @functools.cache
 def share_marker(lang: str) -> re.Pattern[str]:
     """Verb phrases after which recipients are named ('we share your data with')."""
+    return compile_phrases(_share_patterns(lang))
+
+
+@functools.cache
+def _share_gate(lang: str) -> Gate:
+    """Whether a text may hold a :func:`share_marker` at all: a scan for its literals."""
+    return gate(_share_patterns(lang))
+
+
+def _share_patterns(lang: str) -> list[str]:
     table = load("generic_recipients")["share_markers"]
-    return compile_phrases([p for code in languages(lang) for p in table.get(code, [])]
-                           or ["(?!)"])
+    return [p for code in languages(lang) for p in table.get(code, [])] or ["(?!)"]

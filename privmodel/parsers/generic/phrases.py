@@ -60,6 +60,12 @@ def purpose_markers(lang: str) -> tuple[re.Pattern[str], ...]:
 
 
 @functools.cache
+def purpose_marker_gates(lang: str) -> tuple[Gate, ...]:
+    """A gate for each of :func:`purpose_markers`, in the same order."""
+    return tuple(gate([p]) for p in _patterns(_section("purpose_markers"), lang))
+
+
+@functools.cache
 def retention_kinds(lang: str) -> tuple[tuple[str, re.Pattern[str], Gate], ...]:
     """``(kind code, phrases, gate)`` for retention criteria stated without a duration."""
     table = _section("retention_kinds")
