@@ -281,8 +281,8 @@ class Linker:
 
     def _add(self, purposes: list[str], subjects: list[str], data: list[str],
              bases: list[str], retention: list[str], where: Block) -> None:
-        names = {f.id: str(getattr(f, "label", "")) for f in self.b.items("purposes")}
-        name = base = names.get(purposes[0], purposes[0])
+        first = next((f for f in self.b.items("purposes") if f.id == purposes[0]), None)
+        name = base = str(getattr(first, "label", "")) if first is not None else purposes[0]
         n = 1
         while name in self._names:
             n += 1
