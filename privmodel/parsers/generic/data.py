@@ -223,9 +223,11 @@ def _enumerations(b: PolicyBuilder, block: Block, lang: str) -> None:
         spans = [s for s in _bullet_items(text) if len(text[s[0]:s[1]].split()) <= _MAX_WORDS]
         _add_items(b, block, spans, 0.6, lang)
         return
-    verbs = _regex("collect_verbs", lang)
+    gated = _gated("collect_verbs", lang)
+    if not gated.gate.may_match(text):
+        return
     for m in re.finditer(r"[^.!?]+", text):
-        verb = verbs.search(text, m.start(), m.end())
+        verb = gated.regex.search(text, m.start(), m.end())
         if verb is None:
             continue
         colon = text.find(":", verb.end(), m.end())
