@@ -84,7 +84,7 @@ def collect_data_categories(b: PolicyBuilder, document: Document, lang: str) -> 
         _add_label(b, block, *_heading_span(block.text), 0.7)
     covered = {block.text for block in categories} | _item_fields(document, lang)
     for block, in_data, lead in _walk(document, lang):
-        if any(title in covered for title in block.section):
+        if not covered.isdisjoint(block.section):
             continue
         if block.kind is BlockKind.TABLE_ROW and lead == "table":
             i, j = block.cells[0]
