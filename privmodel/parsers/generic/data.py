@@ -291,7 +291,7 @@ def _add_label(b: PolicyBuilder, block: Block, i: int, j: int, confidence: float
                examples: tuple[str, ...] = ()) -> None:
     if j - i < _MIN_CHARS:
         return
-    fact = DataCategory(label=block.text[i:j], examples=examples).model_copy(
-        update={"evidence": (b.evidence(block, i, j),), "confidence": confidence}
-    )
-    b.add("data_categories", fact)
+    b.add("data_categories", DataCategory(
+        label=block.text[i:j], examples=examples, evidence=(b.evidence(block, i, j),),
+        confidence=confidence,
+    ))

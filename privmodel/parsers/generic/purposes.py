@@ -76,10 +76,9 @@ def _add(b: PolicyBuilder, block: Block, i: int, j: int, confidence: float,
     if len(label.strip()) < 3 or not key or key in seen:
         return False
     seen.add(key)
-    fact = Purpose(label=label).model_copy(
-        update={"evidence": (b.evidence(block, i, j),), "confidence": confidence}
-    )
-    b.add("purposes", fact)
+    b.add("purposes", Purpose(
+        label=label, evidence=(b.evidence(block, i, j),), confidence=confidence
+    ))
     return True
 
 

@@ -52,10 +52,10 @@ def collect_subjects(
             if not _modifier(block.text, m.end(), m.group(), lang):
                 found.append((block, m.start(), m.end(), 0.5, role(block)))
     for block, i, j, confidence, party in _distinct(found):
-        fact = DataSubjectCategory(label=block.text[i:j], role=party).model_copy(
-            update={"evidence": (b.evidence(block, i, j),), "confidence": confidence}
-        )
-        b.add("data_subjects", fact)
+        b.add("data_subjects", DataSubjectCategory(
+            label=block.text[i:j], role=party, evidence=(b.evidence(block, i, j),),
+            confidence=confidence,
+        ))
 
 
 def _processor_items(blocks: Sequence[Block], lang: str) -> set[int]:
