@@ -24,7 +24,7 @@ from privmodel.parsers.extract._phrases import (
     pattern_source,
 )
 from privmodel.parsers.generic.activities import field_of
-from privmodel.parsers.generic.phrases import intro_table
+from privmodel.parsers.generic.phrases import intro_of
 from privmodel.parsers.generic.prose import enumeration_after, split_items
 from privmodel.parsers.generic.topics import heading_topics, pseudo_heading_topic
 from privmodel.parsers.lexicon import languages, load
@@ -181,7 +181,7 @@ def _lead(block: Block, in_data: bool, lang: str) -> str | None:
     text = block.text.strip()
     if not text.endswith(":"):
         return None
-    topic = next((t for t, regex in intro_table(lang) if regex.search(text)), None)
+    topic = intro_of(text, lang)
     if _condition_regex(lang).match(text) or topic not in (None, "data"):
         return "other"
     if _lead_regex(lang).search(text):

@@ -34,20 +34,39 @@ def phrase_gate(name: str, lang: str) -> Gate:
     return gate(_patterns(_section(name), lang))
 
 
-@functools.cache
-def intro_table(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Lead-in patterns per topic, in the order they are tried."""
+def _intro_patterns(lang: str) -> list[tuple[str, list[str]]]:
     intro = _section("intro")
-    order = cast(Sequence[str], intro["order"])
-    out: list[tuple[str, re.Pattern[str]]] = []
-    for topic in order:
+    out: list[tuple[str, list[str]]] = []
+    for topic in cast(Sequence[str], intro["order"]):
         patterns = [
             p for code in languages(lang)
             for p in cast(Mapping[str, list[str]], intro.get(code, {})).get(topic, [])
         ]
         if patterns:
-            out.append((topic, compile_phrases(patterns)))
-    return tuple(out)
+            out.append((topic, patterns))
+    return out
+
+
+@functools.cache
+def intro_table(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Lead-in patterns per topic, in the order they are tried."""
+    return tuple((topic, compile_phrases(patterns)) for topic, patterns in _intro_patterns(lang))
+
+
+@functools.cache
+def _intro_gates(lang: str) -> tuple[tuple[str, re.Pattern[str], Gate], ...]:
+    gates = [gate(patterns) for _, patterns in _intro_patterns(lang)]
+    return tuple((topic, regex, g) for (topic, regex), g in zip(intro_table(lang), gates,
+                                                                 strict=True))
+
+
+def intro_of(text: str, lang: str) -> str | None:
+    """The first topic of :func:`intro_table` whose lead-in phrases ``text`` holds, or None;
+    topics whose literals ``text`` lacks are not searched."""
+    for topic, regex, topic_gate in _intro_gates(lang):
+        if topic_gate.may_match(text) and regex.search(text):
+            return topic
+    return None
 
 
 @functools.cache

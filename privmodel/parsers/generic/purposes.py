@@ -17,7 +17,7 @@ from privmodel.parsers.common import clean_label
 from privmodel.parsers.document import Block, BlockKind
 from privmodel.parsers.extract._phrases import FLAGS, pattern_source
 from privmodel.parsers.generic.lists import label_of, list_items
-from privmodel.parsers.generic.phrases import intro_table, phrase_regex
+from privmodel.parsers.generic.phrases import intro_of, phrase_regex
 from privmodel.parsers.generic.prose import collect_prose_purposes
 from privmodel.parsers.generic.topics import block_topics, heading_topics
 from privmodel.parsers.lexicon import languages, load
@@ -133,7 +133,7 @@ def _lead_ok(block: Block, lang: str) -> bool:
     text = block.text.strip()
     if not text.endswith(":"):
         return True
-    topic = next((t for t, regex in intro_table(lang) if regex.search(text)), None)
+    topic = intro_of(text, lang)
     return topic == "purposes"
 
 
@@ -160,5 +160,5 @@ def _lead_in_purposes(
 def _is_purpose_lead(block: Block, lang: str) -> bool:
     if len(block.text) > _LEAD_MAX or _OTHER_TOPICS.intersection(block_topics(block, lang)):
         return False
-    topic = next((t for t, regex in intro_table(lang) if regex.search(block.text)), None)
+    topic = intro_of(block.text, lang)
     return topic == "purposes"
