@@ -81,7 +81,8 @@ def _storage_verb(lang: str) -> re.Pattern[str]:
 @functools.cache
 def _storage_gate(lang: str) -> Gate:
     """Whether a block may hold a storage or deletion verb at all: a scan for literals."""
-    return gate(_storage_patterns(lang))
+    patterns = _storage_patterns(lang)
+    return gate(patterns) if patterns else Gate(None)  # as the verb regex: no filter
 
 
 def _storage_patterns(lang: str) -> list[str]:
