@@ -12,7 +12,7 @@ from typing import Any, cast
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.extract import find_legal_bases
-from privmodel.parsers.extract._phrases import FLAGS, alternation
+from privmodel.parsers.extract._phrases import FLAGS, alternation, text_cache
 from privmodel.parsers.generic.activity_links import Linker, Span
 from privmodel.parsers.generic.phrases import phrase_regex
 from privmodel.parsers.generic.topics import heading_topics
@@ -59,8 +59,10 @@ def _bare(text: str) -> str:
     return _TRAIL.sub("", _NUMBERING.sub("", text)).strip()
 
 
+@text_cache
 def field_of(text: str, lang: str) -> str | None:
-    """The activity field a heading, label or header cell names ('Legal basis' -> legal_basis)."""
+    """The activity field a heading, label or header cell names ('Legal basis' -> legal_basis);
+    kept per text, as data categories ask about the same headings."""
     bare = _bare(text)
     if not bare or len(bare) > _FIELD_MAX:
         return None

@@ -244,8 +244,17 @@ class Linker:
 
     def _ids_within(self, collection: str, body: Sequence[Block]) -> list[str]:
         spans = [(blk.start, blk.end) for blk in body]
-        return [f.id for f in self.b.items(collection)
-                if any(s <= ev.start < e for ev in f.evidence for s, e in spans)]
+        if not spans:
+            return []
+        # Most facts lie outside the section: one range test rejects them.
+        lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+        ids: list[str] = []
+        for f in self.b.items(collection):
+            for ev in f.evidence:
+                if lo <= ev.start < hi and any(s <= ev.start < e for s, e in spans):
+                    ids.append(f.id)
+                    break
+        return ids
 
     def _retention_ids(self, body: Sequence[Block]) -> list[str]:
         return self._ids_within("retention_rules", body)
@@ -272,8 +281,8 @@ class Linker:
 
     def _add(self, purposes: list[str], subjects: list[str], data: list[str],
              bases: list[str], retention: list[str], where: Block) -> None:
-        names = {f.id: str(getattr(f, "label", "")) for f in self.b.items("purposes")}
-        name = base = names.get(purposes[0], purposes[0])
+        first = next((f for f in self.b.items("purposes") if f.id == purposes[0]), None)
+        name = base = str(getattr(first, "label", "")) if first is not None else purposes[0]
         n = 1
         while name in self._names:
             n += 1

@@ -24,7 +24,7 @@ from privmodel.parsers.extract._phrases import (
     pattern_source,
 )
 from privmodel.parsers.generic.activities import field_of
-from privmodel.parsers.generic.phrases import intro_table
+from privmodel.parsers.generic.phrases import intro_of
 from privmodel.parsers.generic.prose import enumeration_after, split_items
 from privmodel.parsers.generic.topics import heading_topics, pseudo_heading_topic
 from privmodel.parsers.lexicon import languages, load
@@ -84,7 +84,7 @@ def collect_data_categories(b: PolicyBuilder, document: Document, lang: str) -> 
         _add_label(b, block, *_heading_span(block.text), 0.7)
     covered = {block.text for block in categories} | _item_fields(document, lang)
     for block, in_data, lead in _walk(document, lang):
-        if any(title in covered for title in block.section):
+        if not covered.isdisjoint(block.section):
             continue
         if block.kind is BlockKind.TABLE_ROW and lead == "table":
             i, j = block.cells[0]
@@ -181,7 +181,7 @@ def _lead(block: Block, in_data: bool, lang: str) -> str | None:
     text = block.text.strip()
     if not text.endswith(":"):
         return None
-    topic = next((t for t, regex in intro_table(lang) if regex.search(text)), None)
+    topic = intro_of(text, lang)
     if _condition_regex(lang).match(text) or topic not in (None, "data"):
         return "other"
     if _lead_regex(lang).search(text):
@@ -223,9 +223,11 @@ def _enumerations(b: PolicyBuilder, block: Block, lang: str) -> None:
         spans = [s for s in _bullet_items(text) if len(text[s[0]:s[1]].split()) <= _MAX_WORDS]
         _add_items(b, block, spans, 0.6, lang)
         return
-    verbs = _regex("collect_verbs", lang)
+    gated = _gated("collect_verbs", lang)
+    if not gated.gate.may_match(text):
+        return
     for m in re.finditer(r"[^.!?]+", text):
-        verb = verbs.search(text, m.start(), m.end())
+        verb = gated.regex.search(text, m.start(), m.end())
         if verb is None:
             continue
         colon = text.find(":", verb.end(), m.end())
@@ -289,7 +291,7 @@ def _add_label(b: PolicyBuilder, block: Block, i: int, j: int, confidence: float
                examples: tuple[str, ...] = ()) -> None:
     if j - i < _MIN_CHARS:
         return
-    fact = DataCategory(label=block.text[i:j], examples=examples).model_copy(
-        update={"evidence": (b.evidence(block, i, j),), "confidence": confidence}
-    )
-    b.add("data_categories", fact)
+    b.add("data_categories", DataCategory(
+        label=block.text[i:j], examples=examples, evidence=(b.evidence(block, i, j),),
+        confidence=confidence,
+    ))

@@ -9,10 +9,10 @@ from collections.abc import Iterable, Sequence
 
 from privmodel.parsers.base import PolicyBuilder, publisher_or_new
 from privmodel.parsers.document import Block
-from privmodel.parsers.extract._phrases import compile_phrases
+from privmodel.parsers.extract._phrases import Gate, compile_phrases, gate
 from privmodel.parsers.generic.identity import find_company_names
 from privmodel.parsers.generic.lists import _CONTACT_LIKE, LIST_KINDS, label_of
-from privmodel.parsers.generic.phrases import known_services, phrase_regex
+from privmodel.parsers.generic.phrases import known_services, known_services_gate, phrase_regex
 from privmodel.parsers.generic.prose import _LIST_LEAD, sentences
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import PartyKind, Processor, Recipient
@@ -34,10 +34,12 @@ def collect_named_parties(b: PolicyBuilder, blocks: Iterable[Block], lang: str) 
     """Companies with a legal form and widely used services named in the given blocks."""
     own = _own_words(b)
     seen: set[str] = set()
+    services, may_name = known_services(), known_services_gate().may_match
     for block in blocks:
         found = [(s, e, n, 0.6) for s, e, n in find_company_names(block.text)]
-        found += [(m.start(), m.end(), m.group(), 0.7)
-                  for m in known_services().finditer(block.text)]
+        if may_name(block.text):
+            found += [(m.start(), m.end(), m.group(), 0.7)
+                      for m in services.finditer(block.text)]
         for start, end, name, confidence in sorted(found):
             first = _WORD.findall(name)[:1]
             key = name.lower()
@@ -59,8 +61,11 @@ def collect_recipient_categories(
     labels = _recipient_items(b, blocks, lang)
     regex = phrase_regex("recipient_categories", lang)
     marker = share_marker(lang)
+    may_share = _share_gate(lang).may_match
     for block in blocks:
         if block.kind in LIST_KINDS and len(block.text.split()) <= _MAX_ITEM_WORDS:
+            continue
+        if not may_share(block.text):
             continue
         for s, e in sentences(block.text):
             if marker.search(block.text, s, e):
@@ -113,6 +118,15 @@ def _recipient_items(b: PolicyBuilder, blocks: Sequence[Block], lang: str) -> li
 @functools.cache
 def share_marker(lang: str) -> re.Pattern[str]:
     """Verb phrases after which recipients are named ('we share your data with')."""
+    return compile_phrases(_share_patterns(lang))
+
+
+@functools.cache
+def _share_gate(lang: str) -> Gate:
+    """Whether a text may hold a :func:`share_marker` at all: a scan for its literals."""
+    return gate(_share_patterns(lang))
+
+
+def _share_patterns(lang: str) -> list[str]:
     table = load("generic_recipients")["share_markers"]
-    return compile_phrases([p for code in languages(lang) for p in table.get(code, [])]
-                           or ["(?!)"])
+    return [p for code in languages(lang) for p in table.get(code, [])] or ["(?!)"]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
-from privmodel.parsers.extract._phrases import FLAGS, compile_phrases, pattern_source
+from privmodel.parsers.extract._phrases import FLAGS, Gate, compile_phrases, gate, pattern_source
 from privmodel.parsers.lexicon import languages, load
 
 _NEVER = re.compile("(?!)")
@@ -29,19 +29,44 @@ def phrase_regex(name: str, lang: str) -> re.Pattern[str]:
 
 
 @functools.cache
-def intro_table(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Lead-in patterns per topic, in the order they are tried."""
+def phrase_gate(name: str, lang: str) -> Gate:
+    """A cheap test that a text may hold a match of :func:`phrase_regex` ``(name, lang)``."""
+    return gate(_patterns(_section(name), lang))
+
+
+def _intro_patterns(lang: str) -> list[tuple[str, list[str]]]:
     intro = _section("intro")
-    order = cast(Sequence[str], intro["order"])
-    out: list[tuple[str, re.Pattern[str]]] = []
-    for topic in order:
+    out: list[tuple[str, list[str]]] = []
+    for topic in cast(Sequence[str], intro["order"]):
         patterns = [
             p for code in languages(lang)
             for p in cast(Mapping[str, list[str]], intro.get(code, {})).get(topic, [])
         ]
         if patterns:
-            out.append((topic, compile_phrases(patterns)))
-    return tuple(out)
+            out.append((topic, patterns))
+    return out
+
+
+@functools.cache
+def intro_table(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Lead-in patterns per topic, in the order they are tried."""
+    return tuple((topic, compile_phrases(patterns)) for topic, patterns in _intro_patterns(lang))
+
+
+@functools.cache
+def _intro_gates(lang: str) -> tuple[tuple[str, re.Pattern[str], Gate], ...]:
+    gates = [gate(patterns) for _, patterns in _intro_patterns(lang)]
+    return tuple((topic, regex, g) for (topic, regex), g in zip(intro_table(lang), gates,
+                                                                 strict=True))
+
+
+def intro_of(text: str, lang: str) -> str | None:
+    """The first topic of :func:`intro_table` whose lead-in phrases ``text`` holds, or None;
+    topics whose literals ``text`` lacks are not searched."""
+    for topic, regex, topic_gate in _intro_gates(lang):
+        if topic_gate.may_match(text) and regex.search(text):
+            return topic
+    return None
 
 
 @functools.cache
@@ -54,20 +79,38 @@ def purpose_markers(lang: str) -> tuple[re.Pattern[str], ...]:
 
 
 @functools.cache
-def retention_kinds(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """``(kind code, phrases)`` pairs for retention criteria stated without a duration."""
+def purpose_marker_gates(lang: str) -> tuple[Gate, ...]:
+    """A gate for each of :func:`purpose_markers`, in the same order."""
+    return tuple(gate([p]) for p in _patterns(_section("purpose_markers"), lang))
+
+
+@functools.cache
+def retention_kinds(lang: str) -> tuple[tuple[str, re.Pattern[str], Gate], ...]:
+    """``(kind code, phrases, gate)`` for retention criteria stated without a duration."""
     table = _section("retention_kinds")
-    out: list[tuple[str, re.Pattern[str]]] = []
+    out: list[tuple[str, re.Pattern[str], Gate]] = []
     for kind, per_lang in table.items():
         patterns = _patterns(cast(Mapping[str, Any], per_lang), lang)
         if patterns:
-            out.append((kind, compile_phrases(patterns)))
+            out.append((kind, compile_phrases(patterns), gate(patterns)))
     return tuple(out)
 
 
 @functools.cache
 def known_services() -> re.Pattern[str]:
-    """Names of widely used services and companies, matched case-sensitively."""
+    """Names of widely used services and companies, matched case-sensitively.
+
+    Names start with a plain letter: a lookahead for those letters lets the regex engine
+    skip to the next candidate position instead of trying each name everywhere."""
     names = cast(list[str], load("generic")["known_services"])
     ordered = sorted(names, key=lambda n: (-len(n), n))
-    return re.compile(r"(?<![\w.@/-])(?:" + "|".join(ordered) + r")(?![\w@-]|\.\w)")
+    lead = ""
+    if all(n[:1].isalnum() for n in names):
+        lead = "(?=[" + "".join(sorted({n[0] for n in names})) + "])"
+    return re.compile(lead + r"(?<![\w.@/-])(?:" + "|".join(ordered) + r")(?![\w@-]|\.\w)")
+
+
+@functools.cache
+def known_services_gate() -> Gate:
+    """A cheap test that a text may name a known service (its literals, in any case)."""
+    return gate(cast(list[str], load("generic")["known_services"]))

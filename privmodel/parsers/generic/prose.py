@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block
-from privmodel.parsers.generic.phrases import purpose_markers
+from privmodel.parsers.extract._phrases import text_cache
+from privmodel.parsers.generic.phrases import purpose_marker_gates, purpose_markers
 from privmodel.schema import Fact
 
 Make = Callable[[str], Fact]
@@ -24,8 +25,14 @@ _MAX_WORDS = 18
 _MIN_CHARS = 3
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of the sentences of a block text, trimmed of surrounding space."""
+@text_cache
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the sentences of a block text, trimmed of surrounding space (kept: several
+    collectors read a block sentence by sentence)."""
+    return tuple(_sentence_spans(text))
+
+
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     for m in _SENTENCE.finditer(text):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
@@ -71,7 +78,10 @@ def collect_prose_purposes(
     for block in blocks:
         text = block.text
         taken: list[tuple[int, int]] = []
-        for regex in purpose_markers(lang):
+        for regex, marker_gate in zip(purpose_markers(lang), purpose_marker_gates(lang),
+                                      strict=True):
+            if not marker_gate.may_match(text):
+                continue
             for m in regex.finditer(text):
                 if "p" in regex.groupindex and m.group("p"):
                     span = (m.start("p"), m.end("p"))

@@ -17,7 +17,7 @@ from privmodel.parsers.common import clean_label
 from privmodel.parsers.document import Block, BlockKind
 from privmodel.parsers.extract._phrases import FLAGS, pattern_source
 from privmodel.parsers.generic.lists import label_of, list_items
-from privmodel.parsers.generic.phrases import intro_table, phrase_regex
+from privmodel.parsers.generic.phrases import intro_of, phrase_regex
 from privmodel.parsers.generic.prose import collect_prose_purposes
 from privmodel.parsers.generic.topics import block_topics, heading_topics
 from privmodel.parsers.lexicon import languages, load
@@ -51,15 +51,16 @@ def collect_purposes(
 ) -> None:
     """Add the purposes of a policy: headings first, then lists, then prose."""
     seen: set[str] = set()
-    grouped = _heading_purposes(b, blocks, lang, seen)
+    grouped = set(_heading_purposes(b, blocks, lang, seen))
+    depths = {len(path) for path in grouped}
 
     def free(block: Block) -> bool:
-        return not any(block.section[:len(path)] == path for path in grouped)
+        return not any(block.section[:n] in grouped for n in depths)
 
-    _list_purposes(b, [blk for blk in purpose_blocks if free(blk)], lang, seen)
+    free_purpose_blocks = [blk for blk in purpose_blocks if free(blk)]
+    _list_purposes(b, free_purpose_blocks, lang, seen)
     _lead_in_purposes(b, [blk for blk in blocks if free(blk)], lang, seen)
-    collect_prose_purposes(b, [blk for blk in purpose_blocks if free(blk)], lang,
-                           lambda t: Purpose(label=t))
+    collect_prose_purposes(b, free_purpose_blocks, lang, lambda t: Purpose(label=t))
 
 
 def _key(label: str) -> str:
@@ -75,10 +76,9 @@ def _add(b: PolicyBuilder, block: Block, i: int, j: int, confidence: float,
     if len(label.strip()) < 3 or not key or key in seen:
         return False
     seen.add(key)
-    fact = Purpose(label=label).model_copy(
-        update={"evidence": (b.evidence(block, i, j),), "confidence": confidence}
-    )
-    b.add("purposes", fact)
+    b.add("purposes", Purpose(
+        label=label, evidence=(b.evidence(block, i, j),), confidence=confidence
+    ))
     return True
 
 
@@ -133,7 +133,7 @@ def _lead_ok(block: Block, lang: str) -> bool:
     text = block.text.strip()
     if not text.endswith(":"):
         return True
-    topic = next((t for t, regex in intro_table(lang) if regex.search(text)), None)
+    topic = intro_of(text, lang)
     return topic == "purposes"
 
 
@@ -160,5 +160,5 @@ def _lead_in_purposes(
 def _is_purpose_lead(block: Block, lang: str) -> bool:
     if len(block.text) > _LEAD_MAX or _OTHER_TOPICS.intersection(block_topics(block, lang)):
         return False
-    topic = next((t for t, regex in intro_table(lang) if regex.search(block.text)), None)
+    topic = intro_of(block.text, lang)
     return topic == "purposes"

@@ -18,7 +18,7 @@ import attrs
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block
 from privmodel.parsers.extract import DurationSpec, find_durations
-from privmodel.parsers.extract._phrases import FLAGS, alternation, compile_phrases
+from privmodel.parsers.extract._phrases import FLAGS, Gate, alternation, compile_phrases, gate
 from privmodel.parsers.generic.phrases import retention_kinds
 from privmodel.parsers.generic.prose import sentences
 from privmodel.parsers.lexicon import languages, load
@@ -75,7 +75,18 @@ def _words(lang: str) -> _Words:
 @functools.cache
 def _storage_verb(lang: str) -> re.Pattern[str]:
     """Any storage or deletion verb: the gate for sentences outside retention sections."""
-    return compile_phrases([*_patterns("active", lang), *_patterns("passive", lang)])
+    return compile_phrases(_storage_patterns(lang))
+
+
+@functools.cache
+def _storage_gate(lang: str) -> Gate:
+    """Whether a block may hold a storage or deletion verb at all: a scan for literals."""
+    patterns = _storage_patterns(lang)
+    return gate(patterns) if patterns else Gate(None)  # as the verb regex: no filter
+
+
+def _storage_patterns(lang: str) -> list[str]:
+    return [*_patterns("active", lang), *_patterns("passive", lang)]
 
 
 def collect_retention(
@@ -90,8 +101,9 @@ def collect_retention(
             done.add(id(block))
             _read(b, block, lang, criteria=True)
     verb = _storage_verb(lang)
+    may_match = _storage_gate(lang).may_match
     for block in others:
-        if id(block) not in done and verb.search(block.text):
+        if id(block) not in done and may_match(block.text) and verb.search(block.text):
             done.add(id(block))
             _read(b, block, lang, criteria=False)
 
@@ -99,10 +111,11 @@ def collect_retention(
 def _read(b: PolicyBuilder, block: Block, lang: str, *, criteria: bool) -> None:
     text = block.text
     verb = _storage_verb(lang)
+    here = [(k, rx) for k, rx, kind_gate in retention_kinds(lang) if kind_gate.may_match(text)]
     for s, e in sentences(text):
         if not criteria and not verb.search(text, s, e):
             continue
-        kinds = [(k, km) for k, rx in retention_kinds(lang) if (km := rx.search(text, s, e))]
+        kinds = [(k, km) for k, rx in here if (km := rx.search(text, s, e))]
         if _periods(b, block, lang, (s, e), kinds):
             continue
         for kind_code, found in kinds:

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block, BlockKind
-from privmodel.parsers.generic.phrases import phrase_regex
+from privmodel.parsers.generic.phrases import phrase_gate, phrase_regex
 from privmodel.parsers.generic.topics import Topics, heading_topics
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import SecurityMeasure
@@ -31,8 +31,11 @@ def collect_security_measures(
 ) -> None:
     """Measures named in security sections and in sections whose heading names a measure."""
     term = phrase_regex("security_terms", lang)
+    may_name = phrase_gate("security_terms", lang).may_match
     seen: list[str] = []
     for block in _measure_blocks(blocks, topics, lang):
+        if not may_name(block.text):
+            continue  # every measure span holds a term
         for i, j in _measure_spans(block, term):
             i, j = trim_span(block.text, i, j, lang)
             key = " ".join(w.rstrip("s") for w in _KEY.findall(block.text[i:j].lower()))

@@ -20,7 +20,7 @@ from privmodel.parsers.extract._phrases import (
     compile_phrases,
 )
 from privmodel.parsers.generic.lists import label_of, list_items
-from privmodel.parsers.generic.phrases import phrase_regex
+from privmodel.parsers.generic.phrases import phrase_gate, phrase_regex
 from privmodel.parsers.generic.prose import sentences, split_items
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import DataSource
@@ -112,6 +112,8 @@ def _sentences(
 def _phrases(b: PolicyBuilder, block: Block, s: int, e: int, lang: str,
              taken: list[_Found]) -> None:
     """Lexicon source phrases ('public registers'); an example in parentheses is not another."""
+    if not phrase_gate("source_phrases", lang).may_match(block.text):
+        return
     last = -1
     for m in phrase_regex("source_phrases", lang).finditer(block.text, s, e):
         example = 0 <= m.start() - last < _PARENTHETICAL_GAP and "(" in block.text[last:m.start()]

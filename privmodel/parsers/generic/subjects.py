@@ -15,9 +15,9 @@ from typing import cast
 
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block, BlockKind
-from privmodel.parsers.extract._phrases import FLAGS, compile_phrases, pattern_source
+from privmodel.parsers.extract._phrases import FLAGS, compile_phrases, pattern_source, text_cache
 from privmodel.parsers.generic.lists import label_of, list_items
-from privmodel.parsers.generic.phrases import phrase_regex
+from privmodel.parsers.generic.phrases import phrase_gate, phrase_regex
 from privmodel.parsers.generic.topics import block_topics
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import DataSubjectCategory, PartyRole
@@ -43,18 +43,19 @@ def collect_subjects(
         if label:
             found.append((block, start, end, _LISTED, role(block)))
     regex = phrase_regex("subjects", lang)
+    may_match = phrase_gate("subjects", lang).may_match
     skip = _skip_topics()
     for block in blocks:
-        if skip.intersection(block_topics(block, lang)):
+        if not may_match(block.text) or skip.intersection(block_topics(block, lang)):
             continue
         for m in regex.finditer(block.text):
             if not _modifier(block.text, m.end(), m.group(), lang):
                 found.append((block, m.start(), m.end(), 0.5, role(block)))
     for block, i, j, confidence, party in _distinct(found):
-        fact = DataSubjectCategory(label=block.text[i:j], role=party).model_copy(
-            update={"evidence": (b.evidence(block, i, j),), "confidence": confidence}
-        )
-        b.add("data_subjects", fact)
+        b.add("data_subjects", DataSubjectCategory(
+            label=block.text[i:j], role=party, evidence=(b.evidence(block, i, j),),
+            confidence=confidence,
+        ))
 
 
 def _processor_items(blocks: Sequence[Block], lang: str) -> set[int]:
@@ -100,6 +101,7 @@ def _modifier(text: str, end: int, match: str, lang: str) -> bool:
     return nxt is not None and followers.match(text, end) is None
 
 
+@text_cache
 def role_words(label: str) -> frozenset[str]:
     """The words of a role label, lower case, singular, without articles and possessives."""
     skip = _determiners()
