@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block, BlockKind
+from privmodel.parsers.extract._phrases import text_cache
 from privmodel.parsers.generic.phrases import phrase_gate, phrase_regex
 from privmodel.parsers.generic.topics import Topics, heading_topics
 from privmodel.parsers.lexicon import languages, load
@@ -61,7 +62,7 @@ def _measure_blocks(blocks: Sequence[Block], topics: Topics, lang: str) -> list[
     return chosen
 
 
-@functools.cache
+@text_cache
 def _measure_heading(title: str, lang: str) -> bool:
     if len(title.split()) > 6 or heading_topics(title, lang):
         return False

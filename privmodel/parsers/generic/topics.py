@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import cast
 
 from privmodel.parsers.document import Block, BlockKind, Document
-from privmodel.parsers.extract._phrases import compile_phrases
+from privmodel.parsers.extract._phrases import compile_phrases, text_cache
 from privmodel.parsers.generic.phrases import intro_table
 from privmodel.parsers.lexicon import languages, load
 
@@ -31,7 +31,7 @@ def _table(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(table)
 
 
-@functools.cache
+@text_cache
 def heading_topics(text: str, lang: str) -> tuple[str, ...]:
     """Every topic a heading names ('How we use and keep your data': purposes, retention)."""
     if len(text) > 120:
