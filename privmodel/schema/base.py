@@ -114,14 +114,25 @@ class Fact(Model):
     def _derive_id(cls, data: Any) -> Any:
         if isinstance(data, dict) and not data.get("id"):
             parts = []
-            for name in cls._id_fields:
-                default = cls.model_fields[name].default
+            for name, default in _id_defaults(cls):
                 value = data.get(name, default)
                 # A value equal to the field's default adds nothing, so an explicit
                 # default and an omitted field give the same id.
                 parts.append("" if value == default else _id_part(value))
             return {**data, "id": make_id(cls._id_prefix, parts)}
         return data
+
+
+_ID_DEFAULTS: dict[type[Fact], tuple[tuple[str, Any], ...]] = {}
+
+
+def _id_defaults(cls: type[Fact]) -> tuple[tuple[str, Any], ...]:
+    """The id fields of a Fact class with their defaults, looked up once per class."""
+    known = _ID_DEFAULTS.get(cls)
+    if known is None:
+        fields = cls.model_fields
+        known = _ID_DEFAULTS[cls] = tuple((n, fields[n].default) for n in cls._id_fields)
+    return known
 
 
 def _id_part(value: object) -> str:

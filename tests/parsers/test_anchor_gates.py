@@ -130,3 +130,25 @@ def test_age_gate_keeps_every_age(parts: list[str]) -> None:
 def test_gates_follow_case_insensitive_matching(text: str) -> None:
     phrases = compile_gated(["security", "key security"])
     assert bool(phrases.search(text)) == bool(phrases.regex.search(text))
+
+
+def test_scanner_finds_exactly_the_anchors_a_substring_test_finds() -> None:
+    from privmodel.parsers.extract._phrases import SCANNER, fold_case
+
+    known = sorted(SCANNER._known)
+    assert len(known) > 100  # the tables above registered their anchors
+    texts = [*BLOCKS, "Personuppgiftsansvarig: the controller; Datenschutzbeauftragter"]
+    hits = 0
+    for text in texts:
+        low = fold_case(text)
+        expected = {anchor for anchor in known if anchor in low}
+        assert SCANNER._scan(low) == expected
+        hits += len(expected)
+    assert hits
+
+
+def test_scanner_refuses_anchors_it_could_never_find() -> None:
+    from privmodel.parsers.extract._phrases import AnchorScanner
+
+    with pytest.raises(ValueError, match="3 characters"):
+        AnchorScanner().register(["ab"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -159,9 +160,11 @@ class AnchorScanner:
     """Every anchor of every table and gate, found in a text at once.
 
     Tables and gates register their anchors when they are built. A text is cut into its
-    three-letter sequences; only the anchors starting with one of them are looked for,
-    each with a plain substring test. The result is kept for the next extractor asking
-    about the same text, so a block is scanned once, not once per table.
+    three-letter sequences; each anchor is filed under one of its own sequences, the one
+    fewest other anchors share (a rarer key means fewer substring tests of anchors that
+    are not there), and only the anchors filed under a sequence of the text are tested.
+    The result is kept for the next extractor asking about the same text, so a block is
+    scanned once, not once per table.
     """
 
     def __init__(self) -> None:
@@ -172,26 +175,37 @@ class AnchorScanner:
 
     def register(self, anchors: Iterable[str]) -> None:
         new = set(anchors) - self._known
-        if new:
-            self._known |= new
-            for anchor in sorted(new):
-                self._by_gram.setdefault(tuple(anchor[:_MIN_ANCHOR]), []).append(anchor)
-            self._grams = frozenset(self._by_gram)
-            self._found.cache_clear()
+        if not new:
+            return
+        short = sorted(a for a in new if len(a) < _MIN_ANCHOR)
+        if short:
+            raise ValueError(f"anchors must have {_MIN_ANCHOR} characters or more: {short}")
+        self._known |= new
+        shared = Counter(gram for anchor in self._known for gram in set(_grams(anchor)))
+        self._by_gram = {}
+        for anchor in sorted(self._known):
+            key = min(_grams(anchor), key=lambda gram: (shared[gram], gram))
+            self._by_gram.setdefault(key, []).append(anchor)
+        self._grams = frozenset(self._by_gram)
+        self._found.cache_clear()
 
     def found(self, lowered: str) -> frozenset[str]:
         """The registered anchors that occur in ``lowered`` (lower-cased text)."""
         return self._found(lowered)
 
     def _scan(self, lowered: str) -> frozenset[str]:
-        # Three-letter sequences as tuples: zip builds them in C, twice as fast as slicing.
-        grams = set(zip(*(lowered[k:] for k in range(_MIN_ANCHOR)), strict=False))
         return frozenset(
             anchor
-            for gram in grams & self._grams
+            for gram in self._grams.intersection(_grams(lowered))
             for anchor in self._by_gram[gram]
             if anchor in lowered
         )
+
+
+def _grams(text: str) -> Iterator[tuple[str, ...]]:
+    """The three-letter sequences of ``text``, as tuples: zip builds them in C, twice as
+    fast as slicing."""
+    return zip(*(text[k:] for k in range(_MIN_ANCHOR)), strict=False)
 
 
 SCANNER = AnchorScanner()
