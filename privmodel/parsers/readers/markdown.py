@@ -167,14 +167,14 @@ def _table_row(state: _State, line: str, pos: int) -> None:
         segment = line[left + 1 : right]
         if not segment.strip():
             continue
-        mark = len(row.chars)
+        mark = len(row)
         if cells:
             row.add_synthetic(" | ")
-        begin = len(row.chars)
+        begin = len(row)
         add_inline(row, segment, pos + left + 1)
         row.trim()
-        if len(row.chars) > begin:
-            cells.append((begin, len(row.chars)))
+        if len(row) > begin:
+            cells.append((begin, len(row)))
         else:
             row.truncate(mark)
     state.emit(row, BlockKind.TABLE_ROW, cells=tuple(cells))
