@@ -84,12 +84,12 @@ def detect_language(text: str) -> str:
 
     Falls back to ``"en"`` when no stop word of any language occurs.
     """
-    words = [w.lower() for w in _WORD.findall(text)[:_MAX_WORDS]]
+    words = _WORD.findall(text)[:_MAX_WORDS]
     if not words:
         return "und"
     scores = dict.fromkeys(_STOPWORDS, 0.0)
-    for word in words:
-        for lang, weight in _WEIGHTS.get(word, ()):
+    for weights in filter(None, map(_WEIGHTS.get, map(str.lower, words))):
+        for lang, weight in weights:
             scores[lang] += weight
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] == 0:

@@ -53,9 +53,9 @@ def _lines(source: str) -> list[_Line | None]:
         if not text:
             lines.append(None)
         else:
-            lead = raw[: len(raw) - len(raw.lstrip())]
-            indent = sum(4 if c == "\t" else 1 for c in lead)
-            lines.append(_Line(pos + len(lead), text, indent))
+            lead = len(raw) - len(raw.lstrip())
+            indent = lead + 3 * raw.count("\t", 0, lead)  # a tab counts as four
+            lines.append(_Line(pos + lead, text, indent))
         pos += len(raw)
     return lines
 
@@ -72,12 +72,14 @@ def _headingish(text: str) -> bool:
 def _is_caps(text: str) -> bool:
     if not text.isupper():  # cheap rejection: any lower-case letter, or none cased
         return False
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters) and _headingish(text)
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= 3 and all(map(str.isupper, letters)) and _headingish(text)
 
 
 def find_label(text: str) -> str | None:
     """The label of a "Label: value" line (label of at most four words), else ``None``."""
+    if ":" not in text[:50]:  # a match has its colon within the first 50 characters
+        return None
     match = _LABEL.match(text)
     if match is None or not text[0].isupper() or len(match.group(1).split()) > 4:
         return None
@@ -85,6 +87,8 @@ def find_label(text: str) -> str | None:
 
 
 def _cells(text: str) -> tuple[tuple[int, int], ...]:
+    if "\t" not in text and "   " not in text:  # no column separator
+        return ()
     cells: list[tuple[int, int]] = []
     pos = 0
     for sep in _COLUMNS.finditer(text):
