@@ -62,7 +62,8 @@ def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
 
 
 _CHAR_REF = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
-_COLLAPSE = frozenset(" \t\n\r\f")
+_COLLAPSE_CHARS = " \t\n\r\f"
+_COLLAPSE = frozenset(_COLLAPSE_CHARS)
 _SPACES = " \t\r\f"  # the collapsible whitespace of a line, without the line break
 # Whitespace that does not stay as it is: any run with a tab or line break, or 2+ spaces.
 _IRREGULAR_SPACE = re.compile(r"[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*| {2,}")
@@ -146,6 +147,10 @@ class Chars:
         it holds a run of whitespace that collapses.  The result is what :meth:`add` gives
         character by character, at a fraction of the cost.
         """
+        if not text.strip(_COLLAPSE_CHARS):  # only collapsible whitespace (or nothing)
+            if text:
+                self._add_space(pos)
+            return
         done = 0  # index in text just after the last content appended
         line_start = 0
         for line in text.split("\n"):
