@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from privmodel.parsers.document import Block, BlockKind, SectionTracker
 
-_BULLET = re.compile(r"([•\-*–·○▪◦‣►〉›●■□✓])[ \t\u00a0]+(?=\S)")
+_BULLET_GLYPHS = "•-*–·○▪◦‣►〉›●■□✓"
+_BULLET = re.compile(rf"([{re.escape(_BULLET_GLYPHS)}])[ \t\u00a0]+(?=\S)")
 _NUMBERED = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)(\.?)[ \t\u00a0]+(?=\S)")
 _LABEL = re.compile(r"([^\W\d_][^:\n]{0,48}?):[ \t\u00a0]+\S")
 _COLUMNS = re.compile(r"\t+| {3,}")
@@ -113,7 +114,12 @@ class _Classifier:
     def feed(self, line: _Line, after_blank: bool) -> None:
         if after_blank and self.run:
             self.run = None
-        item = self._bullet(line) or self._table(line) or self._numbered(line)
+        head = line.text[0]  # bullets and numbers are only looked for where they can start
+        item = (
+            (self._bullet(line) if head in _BULLET_GLYPHS else None)
+            or self._table(line)
+            or (self._numbered(line) if head.isdecimal() else None)
+        )
         if item is None:
             item = self._other(line, after_blank)
         if item.kind is not BlockKind.LIST_ITEM or item.level == 0:
