@@ -109,15 +109,20 @@ class SectionTracker:
 
     def __init__(self) -> None:
         self._stack: list[tuple[int, str]] = []
+        self._path: tuple[str, ...] = ()  # texts of the open headings
 
     def current(self) -> tuple[str, ...]:
         """Texts of the open headings, outermost first."""
-        return tuple(text for _, text in self._stack)
+        return self._path
 
     def enter(self, level: int, text: str) -> tuple[str, ...]:
         """Open a heading; returns its parents' path (the heading's own ``section``)."""
-        while self._stack and self._stack[-1][0] >= level:
-            self._stack.pop()
-        parents = self.current()
-        self._stack.append((level, text))
+        stack = self._stack
+        if stack and stack[-1][0] >= level:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            self._path = tuple(text for _, text in stack)
+        parents = self._path
+        stack.append((level, text))
+        self._path = (*parents, text)
         return parents

@@ -11,6 +11,8 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from collections.abc import Iterator
+from itertools import chain, repeat
 from typing import Any
 
 from privmodel.parsers.document import Block, BlockKind
@@ -60,7 +62,9 @@ def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
 
 
 _CHAR_REF = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
-_COLLAPSE = frozenset(" \t\n\r\f")
+_COLLAPSE_CHARS = " \t\n\r\f"
+_COLLAPSE = frozenset(_COLLAPSE_CHARS)
+_SPACES = " \t\r\f"  # the collapsible whitespace of a line, without the line break
 # Whitespace that does not stay as it is: any run with a tab or line break, or 2+ spaces.
 _IRREGULAR_SPACE = re.compile(r"[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*| {2,}")
 
@@ -71,114 +75,203 @@ class Chars:
     Runs of ASCII whitespace collapse to one space (at the position of the run's first
     character); whitespace at the start is dropped and :meth:`block` drops it at the end.
     Characters decoded from a character reference all map to the reference's span.
+
+    The text is kept as runs ``(text, start, end, plain)``: a plain run maps its ``i``-th
+    character to ``source[start + i]``, any other run maps every character to the span
+    ``source[start:end]``.  Per-character offsets are only built when a block needs them.
     """
 
     def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.offsets: list[int] = []
-        self.ends: list[int] = []
+        self._runs: list[tuple[str, int, int, bool]] = []
+        self._size = 0
+        self._last = ""  # the last character, "" when empty
 
     def __bool__(self) -> bool:
-        return bool(self.chars)
+        return self._size > 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    @property
+    def chars(self) -> list[str]:
+        """The characters, one per list item."""
+        return list(self.text())
+
+    @property
+    def offsets(self) -> list[int]:
+        """The source index of each character."""
+        return list(self._offsets())
+
+    @property
+    def ends(self) -> list[int]:
+        """The source index just after each character's source."""
+        return list(self._ends())
+
+    def _offsets(self) -> Iterator[int]:
+        return chain.from_iterable(
+            [
+                range(start, start + len(text)) if plain else repeat(start, len(text))
+                for text, start, _, plain in self._runs
+            ]
+        )
+
+    def _ends(self) -> Iterator[int]:
+        return chain.from_iterable(
+            [
+                range(start + 1, start + len(text) + 1) if plain else repeat(end, len(text))
+                for text, start, end, plain in self._runs
+            ]
+        )
+
+    def _append(self, text: str, start: int, end: int, plain: bool) -> None:
+        self._runs.append((text, start, end, plain))
+        self._size += len(text)
+        self._last = text[-1]
 
     def text(self) -> str:
-        return "".join(self.chars)
+        return "".join([run[0] for run in self._runs])
 
     def add(self, char: str, start: int, end: int) -> None:
         """Append one visible character whose source is ``source[start:end]``."""
-        if char in _COLLAPSE or (char.isspace() and not self.chars):
-            if not self.chars or self.chars[-1] == " ":
+        if char in _COLLAPSE or (char.isspace() and not self._size):
+            if not self._size or self._last == " ":
                 return
             char = " "
-        self.chars.append(char)
-        self.offsets.append(start)
-        self.ends.append(end)
+        self._append(char, start, end, end == start + 1)
 
     def add_raw(self, text: str, pos: int) -> None:
         """Append ``text`` (found at ``source[pos:]``) without decoding references.
 
-        Only runs of whitespace other than a single space change the text, so the pieces
-        between them are appended whole: the result is what :meth:`add` gives character
-        by character, at a fraction of the cost.
+        The text is taken line by line: a line's content (without the surrounding
+        whitespace, which belongs to a run with the line break) is appended whole unless
+        it holds a run of whitespace that collapses.  The result is what :meth:`add` gives
+        character by character, at a fraction of the cost.
         """
+        if not text.strip(_COLLAPSE_CHARS):  # only collapsible whitespace (or nothing)
+            if text:
+                self._add_space(pos)
+            return
+        done = 0  # index in text just after the last content appended
+        line_start = 0
+        for line in text.split("\n"):
+            content = line.lstrip(_SPACES)
+            begin = line_start + len(line) - len(content)
+            line_start += len(line) + 1
+            content = content.rstrip(_SPACES)
+            if not content:
+                continue
+            if begin > done:
+                self._add_space(pos + done)
+            if "  " in content or "\t" in content or "\r" in content or "\f" in content:
+                self._add_collapsing(content, pos + begin)
+            else:
+                self._add_plain(content, pos + begin)
+            done = begin + len(content)
+        if done < len(text):
+            self._add_space(pos + done)
+
+    def _add_collapsing(self, text: str, pos: int) -> None:
+        """Append a line's content, collapsing its runs of whitespace."""
         last = 0
         for match in _IRREGULAR_SPACE.finditer(text):
             self._add_plain(text[last : match.start()], pos + last)
-            self.add(" ", pos + match.start(), pos + match.start() + 1)
+            self._add_space(pos + match.start())
             last = match.end()
         self._add_plain(text[last:], pos + last)
 
+    def _add_space(self, at: int) -> None:
+        """Append a space for a collapsed run of whitespace starting at ``source[at]``."""
+        if self._size and self._last != " ":
+            self._append(" ", at, at + 1, True)
+
     def _add_plain(self, piece: str, start: int) -> None:
         """Append a piece whose only collapsible whitespace is single spaces."""
-        skip = 0
-        while skip < len(piece):
-            char = piece[skip]
-            if (not self.chars and char.isspace()) or (
-                char == " " and self.chars and self.chars[-1] == " "
-            ):
-                skip += 1
-                continue
-            break
-        if skip == len(piece):
-            return
-        first, stop = start + skip, start + len(piece)
-        self.chars.extend(piece[skip:])
-        self.offsets.extend(range(first, stop))
-        self.ends.extend(range(first + 1, stop + 1))
+        if not self._size:
+            kept = piece.lstrip()  # no text yet: leading whitespace is dropped
+        elif self._last == " ":
+            kept = piece.lstrip(" ")
+        else:
+            kept = piece
+        if kept:
+            self._append(kept, start + len(piece) - len(kept), 0, True)
 
     def add_decoded(self, text: str, pos: int) -> None:
         """Append ``text`` (found at ``source[pos:]``), decoding character references."""
         last = 0
-        for match in _CHAR_REF.finditer(text):
-            decoded = html.unescape(match.group())
-            if decoded == match.group():
-                continue
-            self.add_raw(text[last : match.start()], pos + last)
-            for char in decoded:
-                self.add(char, pos + match.start(), pos + match.end())
-            last = match.end()
-        self.add_raw(text[last:], pos + last)
+        if "&" in text:
+            for match in _CHAR_REF.finditer(text):
+                decoded = html.unescape(match.group())
+                if decoded == match.group():
+                    continue
+                self.add_raw(text[last : match.start()], pos + last)
+                for char in decoded:
+                    self.add(char, pos + match.start(), pos + match.end())
+                last = match.end()
+        self.add_raw(text[last:] if last else text, pos + last)
 
     def add_synthetic(self, text: str) -> None:
         """Append separator text that has no source; it maps to the end of what precedes."""
-        at = self.ends[-1] if self.ends else 0
-        for char in text:
-            self.chars.append(char)
-            self.offsets.append(at)
-            self.ends.append(at)
+        if not text:
+            return
+        at = self._end()
+        self._append(text, at, at, False)
+
+    def _end(self) -> int:
+        """The source index just after the last character (0 when empty)."""
+        if not self._runs:
+            return 0
+        text, start, end, plain = self._runs[-1]
+        return start + len(text) if plain else end
 
     def add_gap(self) -> None:
         """Append a separating space (without source) unless one is already there."""
-        if self.chars and not self.chars[-1].isspace():
+        if self._size and not self._last.isspace():
             self.add_synthetic(" ")
 
     def truncate(self, size: int) -> None:
-        del self.chars[size:], self.offsets[size:], self.ends[size:]
+        """Keep only the first ``size`` characters."""
+        runs = self._runs
+        while self._size > size:
+            text, start, end, plain = runs.pop()
+            self._size -= len(text)
+            if self._size < size:
+                runs.append((text[: size - self._size], start, end, plain))
+                self._size = size
+        self._last = runs[-1][0][-1] if runs else ""
 
     def extend(self, other: Chars) -> None:
-        self.chars += other.chars
-        self.offsets += other.offsets
-        self.ends += other.ends
+        if other._size:
+            self._runs += other._runs
+            self._size += other._size
+            self._last = other._last
 
     def trim(self) -> None:
         """Drop trailing whitespace."""
-        while self.chars and self.chars[-1].isspace():
-            del self.chars[-1], self.offsets[-1], self.ends[-1]
+        runs = self._runs
+        while runs and self._last.isspace():
+            text, start, end, plain = runs.pop()
+            kept = text.rstrip()
+            self._size -= len(text) - len(kept)
+            if kept:
+                runs.append((kept, start, end, plain))
+                self._last = kept[-1]
+            else:
+                self._last = runs[-1][0][-1] if runs else ""
 
     def block(self, source: str, kind: BlockKind, **fields: Any) -> Block | None:
         """A block of the collected text (``None`` if it is empty); clears the buffer."""
         self.trim()
-        if not self.chars:
+        if not self._size:
             return None
         text = self.text()
-        start, end = self.offsets[0], self.ends[-1]
+        start, end = self._runs[0][1], self._end()
         offsets: tuple[int, ...] | None = None
         ends: tuple[int, ...] | None = None
         if source[start:end] != text:
-            offsets = tuple(self.offsets)
-            if self.ends != [s + 1 for s in self.offsets]:  # some char spans != 1
-                ends = tuple(self.ends)
-        self.chars, self.offsets, self.ends = [], [], []
+            offsets = tuple(self._offsets())
+            if any(not plain and end != start + 1 for _, start, end, plain in self._runs):
+                ends = tuple(self._ends())  # some char spans != 1
+        self._runs, self._size, self._last = [], 0, ""
         return Block(
             kind=kind, text=text, start=start, end=end, offsets=offsets, ends=ends, **fields
         )

@@ -233,17 +233,17 @@ class _Reader:
         if self.row is None:
             return
         self.row.trim()
-        self.sep_start = len(self.row.chars)
+        self.sep_start = len(self.row)
         if self.cells:
             self.row.add_synthetic(" | ")
-        self.cell_start = len(self.row.chars)
+        self.cell_start = len(self.row)
 
     def _close_cell(self) -> None:
         if self.row is None or self.cell_start is None:
             return
         self.row.trim()
-        if len(self.row.chars) > self.cell_start:
-            self.cells.append((self.cell_start, len(self.row.chars)))
+        if len(self.row) > self.cell_start:
+            self.cells.append((self.cell_start, len(self.row)))
         else:
             self.row.truncate(self.sep_start)
         self.cell_start = None
@@ -254,7 +254,7 @@ class _Reader:
         self._close_cell()
         row, self.row = self.row, None
         row.trim()
-        cells = tuple((i, min(j, len(row.chars))) for i, j in self.cells if i < len(row.chars))
+        cells = tuple((i, min(j, len(row))) for i, j in self.cells if i < len(row))
         self._emit_pending()
         block = row.block(
             self.source, BlockKind.TABLE_ROW, section=self.sections.current(), cells=cells

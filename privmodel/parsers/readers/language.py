@@ -79,17 +79,32 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MAX_WORDS = 5000
 
 
+def _words(text: str) -> list[str]:
+    """The matches of ``_WORD`` in ``text``, in order.
+
+    Words never span whitespace, so the text is split there first: a piece made of
+    letters only is one word, and only the other pieces need the regex.
+    """
+    words: list[str] = []
+    for piece in text.split():
+        if piece.isalpha():
+            words.append(piece)
+        else:
+            words += _WORD.findall(piece)
+    return words
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the likeliest language of ``text``; ``"und"`` if it has no words.
 
     Falls back to ``"en"`` when no stop word of any language occurs.
     """
-    words = [w.lower() for w in _WORD.findall(text)[:_MAX_WORDS]]
+    words = _words(text)[:_MAX_WORDS]
     if not words:
         return "und"
     scores = dict.fromkeys(_STOPWORDS, 0.0)
-    for word in words:
-        for lang, weight in _WEIGHTS.get(word, ()):
+    for weights in filter(None, map(_WEIGHTS.get, map(str.lower, words))):
+        for lang, weight in weights:
             scores[lang] += weight
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] == 0:

@@ -51,24 +51,28 @@ def _inline_marks(line: str) -> tuple[list[bool], list[bool]]:
     """Which characters of ``line`` are markup (skip) and which are literal (no decoding)."""
     skip = [False] * len(line)
     literal = [False] * len(line)
-    for m in _CODE.finditer(line):
-        skip[m.start() : m.start(2)] = [True] * (m.start(2) - m.start())
-        skip[m.end(2) : m.end()] = [True] * (m.end() - m.end(2))
-        literal[m.start(2) : m.end(2)] = [True] * (m.end(2) - m.start(2))
-    for n in range(len(line) - 1):
-        if line[n] == "\\" and line[n + 1] in _PUNCT and not literal[n] and not skip[n]:
+    if "`" in line:
+        for m in _CODE.finditer(line):
+            skip[m.start() : m.start(2)] = [True] * (m.start(2) - m.start())
+            skip[m.end(2) : m.end()] = [True] * (m.end() - m.end(2))
+            literal[m.start(2) : m.end(2)] = [True] * (m.end(2) - m.start(2))
+    n = line.find("\\")
+    while 0 <= n < len(line) - 1:
+        if line[n + 1] in _PUNCT and not literal[n] and not skip[n]:
             skip[n], literal[n + 1] = True, True
-    free = [not (s or lit) for s, lit in zip(skip, literal, strict=True)]
-    for m in _AUTOLINK.finditer(line):
-        if free[m.start()]:
-            skip[m.start()] = skip[m.end() - 1] = True
-    for m in _TAG.finditer(line):
-        if free[m.start()] and not skip[m.start()]:
-            skip[m.start() : m.end()] = [True] * (m.end() - m.start())
-    for m in _LINK.finditer(line):
-        if free[m.start()] and not skip[m.start()]:
-            skip[m.start() : m.start(1)] = [True] * (m.start(1) - m.start())
-            skip[m.end(1) : m.end()] = [True] * (m.end() - m.end(1))
+        n = line.find("\\", n + 1)
+    if "<" in line or "[" in line:
+        free = [not (s or lit) for s, lit in zip(skip, literal, strict=True)]
+        for m in _AUTOLINK.finditer(line):
+            if free[m.start()]:
+                skip[m.start()] = skip[m.end() - 1] = True
+        for m in _TAG.finditer(line):
+            if free[m.start()] and not skip[m.start()]:
+                skip[m.start() : m.end()] = [True] * (m.end() - m.start())
+        for m in _LINK.finditer(line):
+            if free[m.start()] and not skip[m.start()]:
+                skip[m.start() : m.start(1)] = [True] * (m.start(1) - m.start())
+                skip[m.end(1) : m.end()] = [True] * (m.end() - m.end(1))
     _mark_emphasis(line, skip, literal)
     return skip, literal
 
@@ -101,18 +105,15 @@ def add_inline(chars: Chars, line: str, pos: int) -> None:
         return
     skip, literal = _inline_marks(line)
     n = 0
-    while n < len(line):
-        if skip[n]:
-            n += 1
-            continue
-        stop = n + 1
-        while stop < len(line) and not skip[stop] and literal[stop] == literal[n]:
-            stop += 1
-        if literal[n]:
-            chars.add_raw(line[n:stop], pos + n)
-        else:
-            chars.add_decoded(line[n:stop], pos + n)
-        n = stop
+    # Runs of characters that are all markup, or all visible with the same literalness.
+    for (skipped, raw), run in itertools.groupby(zip(skip, literal, strict=True)):
+        size = len(list(run))
+        if not skipped:
+            if raw:
+                chars.add_raw(line[n : n + size], pos + n)
+            else:
+                chars.add_decoded(line[n : n + size], pos + n)
+        n += size
 
 
 @dataclass
@@ -167,14 +168,14 @@ def _table_row(state: _State, line: str, pos: int) -> None:
         segment = line[left + 1 : right]
         if not segment.strip():
             continue
-        mark = len(row.chars)
+        mark = len(row)
         if cells:
             row.add_synthetic(" | ")
-        begin = len(row.chars)
+        begin = len(row)
         add_inline(row, segment, pos + left + 1)
         row.trim()
-        if len(row.chars) > begin:
-            cells.append((begin, len(row.chars)))
+        if len(row) > begin:
+            cells.append((begin, len(row)))
         else:
             row.truncate(mark)
     state.emit(row, BlockKind.TABLE_ROW, cells=tuple(cells))
@@ -188,33 +189,35 @@ def _is_table(state: _State, line: str, following: str) -> bool:
     return head or (stripped.startswith("|") and stripped.count("|") >= 2)
 
 
-def _block_line(state: _State, line: str, pos: int, following: str) -> None:
-    """Read one non-blank line outside code fences."""
-    if (atx := _ATX.match(line)) is not None:
+def _block_line(state: _State, line: str, pos: int, following: str, head: str) -> None:
+    """Read one non-blank line outside code fences; ``head`` is its first visible char."""
+    # Headings, breaks, bullets and quotes all start with punctuation or a digit.
+    marked = not head.isalpha()
+    if marked and (atx := _ATX.match(line)) is not None:
         state.end_paragraph()
         state.bullets.clear()
         body = _ATX_CLOSE.sub("", line[atx.end() :])
         chars = Chars()
         add_inline(chars, body, pos + atx.end())
         state.emit(chars, BlockKind.HEADING, len(atx.group(1)))
-    elif state.para and state.para_kind is BlockKind.PARAGRAPH and _SETEXT.match(line):
-        level = 1 if line.strip()[0] == "=" else 2
+    elif marked and state.para and state.para_kind is BlockKind.PARAGRAPH and _SETEXT.match(line):
+        level = 1 if head == "=" else 2
         state.emit(state.para, BlockKind.HEADING, level)
         state.para = Chars()
-    elif _BREAK.match(line):
+    elif marked and _BREAK.match(line):
         state.end_paragraph()
     elif _is_table(state, line, following):
         state.end_paragraph()
         state.table = True
         if not (_TABLE_SEP.match(line) and "-" in line):
             _table_row(state, line, pos)
-    elif (item := _BULLET.match(line)) is not None:
+    elif marked and (item := _BULLET.match(line)) is not None:
         state.end_paragraph()
         indent = sum(4 if c == "\t" else 1 for c in item.group(1))
         state.para_kind, state.para_level = BlockKind.LIST_ITEM, state.bullet_level(indent)
         add_inline(state.para, line[item.end() :], pos + item.end())
     else:
-        quote = _QUOTE.match(line)
+        quote = _QUOTE.match(line) if head == ">" else None
         skip = quote.end() if quote else 0
         if state.para:
             state.para.add("\n", pos - 1, pos)
@@ -224,23 +227,24 @@ def _block_line(state: _State, line: str, pos: int, following: str) -> None:
 
 
 def _line(state: _State, line: str, pos: int, following: str) -> None:
+    stripped = line.strip()
     if state.fence:
-        if line.strip().startswith(state.fence):
+        if stripped.startswith(state.fence):
             state.fence = ""
         else:
             code = Chars()
             code.add_raw(line, pos)
             state.emit(code, BlockKind.PARAGRAPH)
         return
-    if not line.strip():
+    if not stripped:
         state.end_paragraph()
         state.table = False
         return
-    if (fence := _FENCE.match(line)) is not None:
+    if stripped[0] in "`~" and (fence := _FENCE.match(line)) is not None:
         state.end_paragraph()
         state.fence = fence.group(1)
         return
-    _block_line(state, line, pos, following)
+    _block_line(state, line, pos, following, stripped[0])
 
 
 def read_markdown(source: str) -> tuple[tuple[Block, ...], str | None]:
@@ -248,11 +252,12 @@ def read_markdown(source: str) -> tuple[tuple[Block, ...], str | None]:
     visible = _blank_out(source, _FRONT_MATTER, source)
     visible = _blank_out(source, _COMMENT, visible)
     state = _State(source)
-    raw_lines = visible.splitlines(keepends=True)
+    lines = visible.splitlines(keepends=True)
     pos = 0
-    for n, raw in enumerate(raw_lines):
-        line = raw.rstrip("\r\n")
-        following = raw_lines[n + 1].rstrip("\r\n") if n + 1 < len(raw_lines) else ""
+    following = lines[0].rstrip("\r\n") if lines else ""
+    for n, raw in enumerate(lines):
+        line = following
+        following = lines[n + 1].rstrip("\r\n") if n + 1 < len(lines) else ""
         _line(state, line, pos, following)
         pos += len(raw)
     state.end_paragraph()

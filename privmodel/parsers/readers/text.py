@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from privmodel.parsers.document import Block, BlockKind, SectionTracker
 
-_BULLET = re.compile(r"([•\-*–·○▪◦‣►〉›●■□✓])[ \t\u00a0]+(?=\S)")
+_BULLET_GLYPHS = "•-*–·○▪◦‣►〉›●■□✓"
+_BULLET = re.compile(rf"([{re.escape(_BULLET_GLYPHS)}])[ \t\u00a0]+(?=\S)")
 _NUMBERED = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)(\.?)[ \t\u00a0]+(?=\S)")
 _LABEL = re.compile(r"([^\W\d_][^:\n]{0,48}?):[ \t\u00a0]+\S")
 _COLUMNS = re.compile(r"\t+| {3,}")
@@ -53,9 +54,9 @@ def _lines(source: str) -> list[_Line | None]:
         if not text:
             lines.append(None)
         else:
-            lead = raw[: len(raw) - len(raw.lstrip())]
-            indent = sum(4 if c == "\t" else 1 for c in lead)
-            lines.append(_Line(pos + len(lead), text, indent))
+            lead = len(raw) - len(raw.lstrip())
+            indent = lead + 3 * raw.count("\t", 0, lead)  # a tab counts as four
+            lines.append(_Line(pos + lead, text, indent))
         pos += len(raw)
     return lines
 
@@ -72,12 +73,14 @@ def _headingish(text: str) -> bool:
 def _is_caps(text: str) -> bool:
     if not text.isupper():  # cheap rejection: any lower-case letter, or none cased
         return False
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters) and _headingish(text)
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= 3 and all(map(str.isupper, letters)) and _headingish(text)
 
 
 def find_label(text: str) -> str | None:
     """The label of a "Label: value" line (label of at most four words), else ``None``."""
+    if ":" not in text[:50]:  # a match has its colon within the first 50 characters
+        return None
     match = _LABEL.match(text)
     if match is None or not text[0].isupper() or len(match.group(1).split()) > 4:
         return None
@@ -85,6 +88,8 @@ def find_label(text: str) -> str | None:
 
 
 def _cells(text: str) -> tuple[tuple[int, int], ...]:
+    if "\t" not in text and "   " not in text:  # no column separator
+        return ()
     cells: list[tuple[int, int]] = []
     pos = 0
     for sep in _COLUMNS.finditer(text):
@@ -109,7 +114,12 @@ class _Classifier:
     def feed(self, line: _Line, after_blank: bool) -> None:
         if after_blank and self.run:
             self.run = None
-        item = self._bullet(line) or self._table(line) or self._numbered(line)
+        head = line.text[0]  # bullets and numbers are only looked for where they can start
+        item = (
+            (self._bullet(line) if head in _BULLET_GLYPHS else None)
+            or self._table(line)
+            or (self._numbered(line) if head.isdecimal() else None)
+        )
         if item is None:
             item = self._other(line, after_blank)
         if item.kind is not BlockKind.LIST_ITEM or item.level == 0:
