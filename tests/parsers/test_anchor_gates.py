@@ -152,3 +152,28 @@ def test_scanner_refuses_anchors_it_could_never_find() -> None:
 
     with pytest.raises(ValueError, match="3 characters"):
         AnchorScanner().register(["ab"])
+
+
+_PATTERNS = sorted({p for name in ("rights", "laws", "legal_bases", "transfer_mechanisms")
+                    for lang in ("en", "sv", "de") for ps in merged(name, lang).values()
+                    for p in ps})
+
+
+@given(st.data())
+def test_every_match_meets_its_pattern_requirement(data: st.DataObject) -> None:
+    from privmodel.parsers.extract._phrases import fold_case, pattern_source, requirement
+
+    source = pattern_source(data.draw(st.sampled_from(_PATTERNS)))
+    text = data.draw(st.from_regex(re.compile(source, re.IGNORECASE), fullmatch=True))
+    low = fold_case(text)
+    for clause in requirement(source):
+        assert any(literal in low for literal in clause), (source, text, clause)
+
+
+def test_requirements_hold_every_clause() -> None:
+    from privmodel.parsers.extract._phrases import pattern_source, requirement
+
+    assert requirement(pattern_source("right (?:of|to) access")) == (
+        frozenset({"right"}), frozenset({"access"}))
+    assert requirement(pattern_source("(?:the )?Datatilsynet")) == (frozenset({"datatilsynet"}),)
+    assert requirement(pattern_source("[a-z]+")) == ()

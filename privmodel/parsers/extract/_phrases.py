@@ -152,7 +152,8 @@ def build_table(
     items = [(key, pats) for key, pats in table.items() if pats]
     return PhraseTable(
         tuple((convert(key), compile_phrases(pats)) for key, pats in items),
-        AnchorIndex.of([anchors_of(pats) for _, pats in items]),
+        AnchorIndex.of([anchors_of(pats) for _, pats in items],
+                       [requirements_of(pats) for _, pats in items]),
     )
 
 
@@ -222,13 +223,20 @@ class AnchorIndex:
     by_anchor: Mapping[str, tuple[int, ...]]
     always: tuple[int, ...]
     anchors: frozenset[str] = frozenset()
+    # Per entry, when known: the requirements of its patterns, one of which a text must
+    # meet in full (an anchor alone is one clause of it).
+    requirements: Mapping[int, tuple[Requirement, ...]] = attrs.field(factory=dict)
     # entries() by the anchors present: blocks share few distinct anchor sets.
     _memo: dict[frozenset[str], tuple[int, ...]] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
 
     @classmethod
-    def of(cls, per_entry: Sequence[set[str] | None]) -> AnchorIndex:
+    def of(
+        cls,
+        per_entry: Sequence[set[str] | None],
+        requirements: Sequence[tuple[Requirement, ...] | None] = (),
+    ) -> AnchorIndex:
         by_anchor: dict[str, list[int]] = {}
         always: list[int] = []
         for i, anchors in enumerate(per_entry):
@@ -236,9 +244,14 @@ class AnchorIndex:
                 always.append(i)
             for anchor in anchors or ():
                 by_anchor.setdefault(anchor, []).append(i)
-        SCANNER.register(by_anchor)
+        needs = {i: r for i, r in enumerate(requirements) if r is not None and i not in always}
+        literals = set(by_anchor).union(
+            *(clause for r in needs.values() for clauses in r for clause in clauses)
+        )
+        SCANNER.register(literals)
         return cls(
-            {a: tuple(ix) for a, ix in by_anchor.items()}, tuple(always), frozenset(by_anchor)
+            {a: tuple(ix) for a, ix in by_anchor.items()}, tuple(always), frozenset(literals),
+            needs,
         )
 
     def entries(self, lowered: str) -> tuple[int, ...]:
@@ -249,9 +262,12 @@ class AnchorIndex:
         known = self._memo.get(present)
         if known is None:
             hits = set(self.always)
-            for anchor in present:
+            for anchor in present & self.by_anchor.keys():
                 hits.update(self.by_anchor[anchor])
-            known = self._memo[present] = tuple(sorted(hits))
+            needs = self.requirements
+            known = self._memo[present] = tuple(sorted(
+                i for i in hits if i not in needs or satisfied(needs[i], present)
+            ))
         return known
 
 
@@ -267,17 +283,25 @@ class Gate:
     """
 
     anchors: tuple[str, ...] | None
+    # When given: the requirements of the patterns, one of which a text must meet in full.
+    requirements: tuple[Requirement, ...] | None = None
     _set: frozenset[str] = attrs.field(init=False)
 
     @_set.default
     def _register(self) -> frozenset[str]:
-        SCANNER.register(self.anchors or ())
+        literals = set(self.anchors or ()).union(
+            *(clause for clauses in self.requirements or () for clause in clauses)
+        )
+        SCANNER.register(literals)
         return frozenset(self.anchors or ())
 
     def may_match(self, text: str) -> bool:
         if self.anchors is None:
             return True
-        return not self._set.isdisjoint(SCANNER.found(lowered(text)))
+        present = SCANNER.found(lowered(text))
+        if self._set.isdisjoint(present):
+            return False
+        return self.requirements is None or satisfied(self.requirements, present)
 
 
 def regex_gate(regexes: Iterable[re.Pattern[str]]) -> Gate:
@@ -303,8 +327,11 @@ def anchors_of(patterns: Iterable[str], shortest: int = _MIN_ANCHOR) -> set[str]
 
 
 def gate(patterns: Iterable[str]) -> Gate:
-    anchors = anchors_of(patterns)
-    return Gate(None if anchors is None else tuple(sorted(anchors)))
+    listed = list(patterns)
+    anchors = anchors_of(listed)
+    if anchors is None:
+        return Gate(None)
+    return Gate(tuple(sorted(anchors)), requirements_of(listed))
 
 
 def required_literals(source: str, shortest: int = _MIN_ANCHOR) -> set[str] | None:
@@ -317,6 +344,56 @@ def required_literals(source: str, shortest: int = _MIN_ANCHOR) -> set[str] | No
     except re.error:
         return None
     return _sequence(list(tree), shortest)
+
+
+# A requirement of a pattern: clauses that every match satisfies, each clause a set of
+# literals one of which occurs ("right of access": {"right"} and {"access"}).
+Requirement = tuple[frozenset[str], ...]
+
+
+def requirement(source: str) -> Requirement:
+    """Every clause a match of ``source`` satisfies (empty when nothing is required)."""
+    try:
+        tree = _parser.parse(source, FLAGS)
+    except re.error:
+        return ()
+    return tuple(_clauses(list(tree)))
+
+
+def requirements_of(patterns: Iterable[str]) -> tuple[Requirement, ...] | None:
+    """One requirement per lexicon pattern, or None when some pattern requires nothing."""
+    found = tuple(requirement(pattern_source(p)) for p in patterns)
+    return None if any(not r for r in found) else found
+
+
+def satisfied(requirements: tuple[Requirement, ...], present: frozenset[str]) -> bool:
+    """Whether some requirement has every clause met by the literals ``present``."""
+    return any(
+        all(not clause.isdisjoint(present) for clause in clauses) for clauses in requirements
+    )
+
+
+def _clauses(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+    clauses: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL:
+            run += chr(av).lower()
+            continue
+        if len(run) >= _MIN_ANCHOR:
+            clauses.append(frozenset({run}))
+        run = ""
+        if op is _c.SUBPATTERN:
+            clauses += _clauses(list(av[-1]))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            clauses += _clauses(list(av[2]))
+        elif op is _c.BRANCH:
+            branch = _required(op, av, _MIN_ANCHOR)
+            if branch is not None:
+                clauses.append(frozenset(branch))
+    if len(run) >= _MIN_ANCHOR:
+        clauses.append(frozenset({run}))
+    return clauses
 
 
 
