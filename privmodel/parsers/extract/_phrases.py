@@ -286,14 +286,23 @@ class Gate:
     # When given: the requirements of the patterns, one of which a text must meet in full.
     requirements: tuple[Requirement, ...] | None = None
     _set: frozenset[str] = attrs.field(init=False)
+    _literals: frozenset[str] = attrs.field(init=False)
+    # may_match() by the gate's literals present: texts share few distinct sets of them.
+    _memo: dict[frozenset[str], bool] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     @_set.default
+    def _anchor_set(self) -> frozenset[str]:
+        return frozenset(self.anchors or ())
+
+    @_literals.default
     def _register(self) -> frozenset[str]:
-        literals = set(self.anchors or ()).union(
+        literals = self._set.union(
             *(clause for clauses in self.requirements or () for clause in clauses)
         )
         SCANNER.register(literals)
-        return frozenset(self.anchors or ())
+        return literals
 
     def may_match(self, text: str) -> bool:
         if self.anchors is None:
@@ -301,7 +310,13 @@ class Gate:
         present = SCANNER.found(lowered(text))
         if self._set.isdisjoint(present):
             return False
-        return self.requirements is None or satisfied(self.requirements, present)
+        if self.requirements is None:
+            return True
+        key = present & self._literals
+        known = self._memo.get(key)
+        if known is None:
+            known = self._memo[key] = satisfied(self.requirements, key)
+        return known
 
 
 def regex_gate(regexes: Iterable[re.Pattern[str]]) -> Gate:
