@@ -49,6 +49,7 @@ from privmodel.schema import (
 
 _CONTROLLER = "personuppgiftsansvarig"
 _PROCESSOR = "personuppgiftsbiträde"
+_ROLE_STEM = "personuppgifts"  # how both role words start
 _CATEGORY_LIST = re.compile(r"behandlar vi (?:följande|dessa) kategorier[*¹²³⁴⁵⁶⁷⁸⁹⁰\W]*$")
 _DATA_INTRO = "kategorier av personuppgifter"
 _SALE = re.compile(r"\b(?:inte|aldrig)\b[^.]*\bsälja\b")
@@ -71,7 +72,7 @@ class BluescreenParser:
         if any("kartläggning" in h.text.lower() for h in document.headings()):
             score += 0.1
         # Both role words start so: the source is lower-cased only when it has one.
-        if may_contain(source_literals(document), "personuppgifts"):
+        if may_contain(source_literals(document), _ROLE_STEM):
             text = lowered_source(document)
             if f"är {_CONTROLLER}" in text:
                 score += 0.15
@@ -121,14 +122,18 @@ def _read_publisher(b: PolicyBuilder, blocks: list[Block], lang: str) -> None:
             roles.append(claim)
     org = publisher_or_new(b)
     website = org.website
-    for block in blocks:
-        for url in find_urls(block.text)[:1]:
-            website = website or url.value
+    if not website:  # the first address of the document
+        website = next(
+            (urls[0].value for urls in (find_urls(block.text) for block in blocks) if urls),
+            website,
+        )
     b.set("publisher", org.model_copy(update={"roles": tuple(roles), "website": website}))
 
 
 def _role_claim(b: PolicyBuilder, block: Block) -> RoleClaim | None:
     text = block.text
+    if _ROLE_STEM not in text:
+        return None  # neither role word is there
     for word, role in ((f"är {_CONTROLLER}", PartyRole.CONTROLLER),
                        (f"egenskap av {_PROCESSOR}", PartyRole.PROCESSOR)):
         at = text.replace("\u00a0", " ").find(word)

@@ -42,6 +42,15 @@ def _criterion(text: str) -> RetentionKind | None:
     return next((kind for phrase, kind in _CRITERIA if phrase in lower), None)
 
 
+def _may_state_criterion(text: str) -> bool:
+    """False when no part of ``text`` can state a criterion: it lacks every stem or every
+    phrase (lower() works character by character, so a part's words are the whole's)."""
+    lower = text.lower()
+    return any(stem in lower for stem in _STORE) and any(
+        phrase in lower for phrase, _ in _CRITERIA
+    )
+
+
 class Stated:
     """The durations and laws of a block's text, found once for all its sentences."""
 
@@ -56,6 +65,11 @@ class Stated:
     @functools.cached_property
     def laws(self) -> list[Match[str]]:
         return find_laws(self.block.text, self.lang)
+
+    @functools.cached_property
+    def criteria(self) -> bool:
+        """Whether some sentence of the block may state a criterion without a period."""
+        return _may_state_criterion(self.block.text)
 
 
 def add_retention(b: PolicyBuilder, stated: Stated, i: int, j: int) -> list[RetentionRule]:
@@ -86,8 +100,8 @@ def add_retention(b: PolicyBuilder, stated: Stated, i: int, j: int) -> list[Rete
         rules.append(b.add("retention_rules", rule))
         if _COOKIE in text.lower():
             _add_cookie(b, block, rule, m.text)
-    criterion = _criterion(applies_to)
-    if not rules and criterion is not None:
+    criterion = _criterion(applies_to) if not rules and stated.criteria else None
+    if criterion is not None:
         rules.append(b.add("retention_rules", RetentionRule(
             applies_to=applies_to, kind=criterion, evidence=(b.evidence(block, a, z),)
         )))
@@ -117,5 +131,7 @@ def read_retention(b: PolicyBuilder, blocks: list[Block], lang: str) -> None:
         if block.section and heading_key(block.section[-1]) in _PART_HEADINGS:
             continue
         stated = Stated(block, lang)
+        if not stated.durations and not stated.criteria:
+            continue  # no sentence can state a rule
         for i, j in sentence_spans(block.text):
             add_retention(b, stated, i, j)

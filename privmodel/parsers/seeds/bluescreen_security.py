@@ -50,9 +50,14 @@ def _security_blocks(document: Document) -> list[Block]:
 
 def read_security(b: PolicyBuilder, document: Document) -> None:
     for block in _security_blocks(document):
+        # lower() works character by character: a sentence holds a stem only if its block does.
+        lower = block.text.lower()
+        if not any(stem in lower for stem, _ in _MEASURES):
+            continue
         for i, j in sentence_spans(block.text):
             sentence = block.text[i:j]
-            kind = next((k for stem, k in _MEASURES if stem in sentence.lower()), None)
+            low = sentence.lower()
+            kind = next((k for stem, k in _MEASURES if stem in low), None)
             if kind is None:
                 continue
             b.add("security_measures", SecurityMeasure(

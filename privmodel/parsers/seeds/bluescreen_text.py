@@ -11,6 +11,7 @@ import re
 
 from privmodel.parsers.common import split_examples
 from privmodel.parsers.document import Block, BlockKind
+from privmodel.parsers.extract._phrases import text_cache
 
 _SEPARATOR = re.compile(r"[•〉]")
 _FOOTNOTE = "*¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -27,6 +28,7 @@ _EXAMPLE_TAIL = re.compile(r",?\s+(?:t\.ex\.|såsom|bl\.a\.|exempelvis)\s")
 _IN_ORDER_TO = re.compile(r"^för att\s+", re.I)
 
 
+@text_cache
 def heading_key(text: str) -> str:
     """'KATEGORI AV UPPGIFTER*' -> 'kategori av uppgifter' (footnote marks dropped)."""
     return " ".join(_KEY.sub(" ", text.lower()).split())
@@ -64,12 +66,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@text_cache
 def plain_label(text: str) -> str:
     """A label without a trailing parenthetical qualifier: 'Yrkestitel (kan förekomma)'."""
     label, _ = split_examples(text)
     return label or text
 
 
+@text_cache
 def purpose_label(text: str) -> str:
     """A purpose as a verb phrase: exemplifying tails and a leading 'För att' dropped."""
     label = plain_label(text)

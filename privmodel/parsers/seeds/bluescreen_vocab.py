@@ -1,10 +1,12 @@
 """Swedish word stems that say which normalised concept a label names, where it is clear.
 
 The first stem found in the lower-cased label wins; a label with none gets no concept.
+Activities repeat their labels, so the answers are kept per label.
 """
 
 from __future__ import annotations
 
+from privmodel.parsers.extract._phrases import text_cache
 from privmodel.schema import DataConcept, PurposeConcept
 
 _DATA: tuple[tuple[str, DataConcept], ...] = (
@@ -49,11 +51,13 @@ _PURPOSES: tuple[tuple[str, PurposeConcept], ...] = (
 )
 
 
+@text_cache
 def data_concept(label: str) -> DataConcept | None:
     text = label.lower()
     return next((concept for stem, concept in _DATA if stem in text), None)
 
 
+@text_cache
 def purpose_concept(label: str) -> PurposeConcept | None:
     text = label.lower()
     return next((concept for stem, concept in _PURPOSES if stem in text), None)

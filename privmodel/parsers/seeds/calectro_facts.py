@@ -15,7 +15,7 @@ from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.common import clean_label, split_examples
 from privmodel.parsers.document import Block
 from privmodel.parsers.extract import find_urls
-from privmodel.parsers.layout import may_contain, text_literals
+from privmodel.parsers.extract._phrases import lowered
 from privmodel.schema import (
     DataCategory,
     DataConcept,
@@ -115,9 +115,9 @@ def _concept(text: str, table: Iterable[tuple[re.Pattern[str], C]]) -> C | None:
 def subjects_in(b: PolicyBuilder, block: Block) -> list[DataSubjectCategory]:
     """The categories of people a block speaks of, added to the builder."""
     found: list[DataSubjectCategory] = []
-    literals = text_literals(block.text)
+    low = lowered(block.text)  # as the extractors have it: a cue's literal is in it if it matches
     for literal, pattern, label, concept in _SUBJECT_CUES:
-        if not may_contain(literals, literal):
+        if literal not in low:
             continue
         for m in pattern.finditer(block.text):
             if _HEDGED.search(block.text[m.end():]):

@@ -9,6 +9,7 @@ controller ... In these cases, <Publisher> acts as the data processor ...".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from privmodel.parsers.base import PolicyBuilder, publisher_or_new
 from privmodel.parsers.common import clean_label, split_examples
@@ -101,7 +102,7 @@ def collect_roles(b: PolicyBuilder, blocks: list[Block]) -> None:
         b.set("publisher", org.model_copy(update={"roles": tuple(claims.values())}))
 
 
-def _scope(b: PolicyBuilder, block: Block, spans: list[tuple[int, int]], n: int,
+def _scope(b: PolicyBuilder, block: Block, spans: Sequence[tuple[int, int]], n: int,
            role: PartyRole) -> str | None:
     """What the role covers: "with respect to X", or the "For X, ..." of the sentence before
     an "in these cases"; the subjects or data in it are added as facts."""

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.common import clean_label
 from privmodel.parsers.document import Block, BlockKind, Document
-from privmodel.parsers.layout import classify_heading, part_table
+from privmodel.parsers.extract._phrases import lowered, text_cache
+from privmodel.parsers.layout import classify_heading, may_hold, part_table, regex_literals
 from privmodel.schema import (
     Evidence,
     MeasureKind,
@@ -81,8 +82,10 @@ def by_section(document: Document) -> dict[str, list[Block]]:
     return sections
 
 
-def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """Spans of the sentences of ``text[start:]``, without trailing punctuation."""
+@text_cache
+def sentence_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
+    """Spans of the sentences of ``text[start:]``, without trailing punctuation (kept per
+    text: several sections' readers split the same blocks)."""
     spans: list[tuple[int, int]] = []
     pos = start
     for m in _BOUNDARY.finditer(text, start):
@@ -96,7 +99,7 @@ def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
         cleaned = clean_label(text[s:e])
         if cleaned:
             out.append((s, s + len(cleaned)))
-    return out
+    return tuple(out)
 
 
 def lead_label(block: Block) -> tuple[int, int] | None:
@@ -108,36 +111,40 @@ def lead_label(block: Block) -> tuple[int, int] | None:
 
 
 # Security measures ------------------------------------------------------------------------
-_MEASURES: tuple[tuple[str, MeasureKind, re.Pattern[str]], ...] = tuple(
-    (code, kind, re.compile(pattern, re.I))
-    for code, kind, pattern in (
-        ("storage", MeasureKind.PHYSICAL,
-         r"\b(?:data )?storage location\b|\bhosted (?:on|in|at|by|with)\b"),
-        ("access", MeasureKind.ORGANISATIONAL,
-         r"\baccess controls?\b|\baccess (?:to [^.]{0,40})?is (?:strictly )?(?:limited|restricted)"
-         r"|\b(?:limit|restrict)\w* access\b|\bleast privilege"),
-        ("confidentiality", MeasureKind.ORGANISATIONAL,
-         r"\bnon-disclosure agreements?|\bconfidentiality (?:agreements?|undertakings?)"),
-        ("encryption", MeasureKind.TECHNICAL, r"\bencrypt\w*|\bTLS\b|\bSSL\b"),
-        ("https", MeasureKind.TECHNICAL, r"\bHTTPS\b"),
-        ("segmentation", MeasureKind.TECHNICAL, r"\bsegmentations?\b|\bfirewalls?\b"),
-        ("updates", MeasureKind.TECHNICAL,
-         r"\bupdates?\b[^.]{0,60}\bsecurity\b|\bsecurity (?:updates|patch\w*)|\bpatching\b"),
-        ("mfa", MeasureKind.TECHNICAL,
-         r"\b(?:two|multi)-factor authentication|\b2FA\b|\bMFA\b"),
-        ("sso", MeasureKind.TECHNICAL, r"\bsingle sign-on\b|\bSSO\b"),
-        ("monitoring", MeasureKind.TECHNICAL, r"\bmonitoring\b|\blogging\b"),
-        ("backup", MeasureKind.TECHNICAL, r"\bback-?ups?\b"),
-        ("pseudonymisation", MeasureKind.TECHNICAL, r"\bpseudonymi[sz]"),
-        ("training", MeasureKind.ORGANISATIONAL, r"\b(?:staff|employee|security) training\b"),
-    )
+_MEASURE_PATTERNS: tuple[tuple[str, MeasureKind, str], ...] = (
+    ("storage", MeasureKind.PHYSICAL,
+     r"\b(?:data )?storage location\b|\bhosted (?:on|in|at|by|with)\b"),
+    ("access", MeasureKind.ORGANISATIONAL,
+     r"\baccess controls?\b|\baccess (?:to [^.]{0,40})?is (?:strictly )?(?:limited|restricted)"
+     r"|\b(?:limit|restrict)\w* access\b|\bleast privilege"),
+    ("confidentiality", MeasureKind.ORGANISATIONAL,
+     r"\bnon-disclosure agreements?|\bconfidentiality (?:agreements?|undertakings?)"),
+    ("encryption", MeasureKind.TECHNICAL, r"\bencrypt\w*|\bTLS\b|\bSSL\b"),
+    ("https", MeasureKind.TECHNICAL, r"\bHTTPS\b"),
+    ("segmentation", MeasureKind.TECHNICAL, r"\bsegmentations?\b|\bfirewalls?\b"),
+    ("updates", MeasureKind.TECHNICAL,
+     r"\bupdates?\b[^.]{0,60}\bsecurity\b|\bsecurity (?:updates|patch\w*)|\bpatching\b"),
+    ("mfa", MeasureKind.TECHNICAL,
+     r"\b(?:two|multi)-factor authentication|\b2FA\b|\bMFA\b"),
+    ("sso", MeasureKind.TECHNICAL, r"\bsingle sign-on\b|\bSSO\b"),
+    ("monitoring", MeasureKind.TECHNICAL, r"\bmonitoring\b|\blogging\b"),
+    ("backup", MeasureKind.TECHNICAL, r"\bback-?ups?\b"),
+    ("pseudonymisation", MeasureKind.TECHNICAL, r"\bpseudonymi[sz]"),
+    ("training", MeasureKind.ORGANISATIONAL, r"\b(?:staff|employee|security) training\b"),
+)
+# Each measure with its pattern and the literals one of which every match contains.
+_MEASURES: tuple[tuple[str, MeasureKind, re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
+    (code, kind, regex, regex_literals(regex))
+    for code, kind, regex in ((c, k, re.compile(p, re.I)) for c, k, p in _MEASURE_PATTERNS)
 )
 _EXAMPLES_INTRO = re.compile(r",?\s+(?:such as|e\.g\.,?|including)\s+", re.I)
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 def _kinds(text: str) -> list[tuple[str, MeasureKind]]:
-    return [(code, kind) for code, kind, pattern in _MEASURES if pattern.search(text)]
+    low = lowered(text)
+    return [(code, kind) for code, kind, pattern, literals in _MEASURES
+            if may_hold(low, literals) and pattern.search(text)]
 
 
 def _example_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -203,8 +203,9 @@ def read_rights(b: PolicyBuilder, blocks: list[Block]) -> None:
     A paragraph titled by what it opts out of ('Marketing communications.') names a purpose.
     """
     for block in blocks:
-        spans = sentences(block.text)
-        for m in find_rights(block.text, b.document.language):
+        rights = find_rights(block.text, b.document.language)
+        spans = sentences(block.text) if rights else []
+        for m in rights:
             after = [s for s in spans if s[1] > m.start and _HOW.search(block.text, *s)]
             b.add("rights", Right(
                 code=m.value,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from privmodel.parsers.extract._phrases import text_cache
+
 Span = tuple[int, int]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"])")
@@ -98,8 +100,11 @@ def stem(word: str) -> str:
     return w
 
 
-def stems(text: str) -> set[str]:
-    return {stem(w) for w in _WORD.findall(text)}
+@text_cache
+def stems(text: str) -> frozenset[str]:
+    """The stems of the words of ``text``, kept: labels are compared with the same texts
+    many times."""
+    return frozenset(stem(w) for w in _WORD.findall(text))
 
 
 def key(text: str) -> str:
