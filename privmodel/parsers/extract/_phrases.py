@@ -35,6 +35,20 @@ def text_cache(fn: Callable[..., T]) -> functools._lru_cache_wrapper[T]:
     return cached
 
 
+def per_text(
+    find: Callable[[str, str], list[Match[V]]],
+) -> Callable[[str, str], list[Match[V]]]:
+    """``find(text, lang)`` answered once per text and language (see :func:`text_cache`);
+    each call still gets a list of its own."""
+    cached = text_cache(lambda text, lang: tuple(find(text, lang)))
+
+    @functools.wraps(find)
+    def answer(text: str, lang: str) -> list[Match[V]]:
+        return list(cached(text, lang))
+
+    return answer
+
+
 def clear_text_caches() -> None:
     """Forget every text-keyed answer, so that the next parse starts cold (benchmarks)."""
     for cached in _TEXT_CACHES:

@@ -14,6 +14,7 @@ from privmodel.parsers.extract._phrases import (
     PhraseTable,
     anchors_of,
     compile_phrases,
+    per_text,
 )
 from privmodel.parsers.extract.match import Match, select
 
@@ -54,6 +55,7 @@ def _table(langs: str) -> PhraseTable[AuthorityInfo]:
     )
 
 
+@per_text
 def find_authorities(text: str, lang: str) -> list[Match[AuthorityInfo]]:
     """Authority names, acronyms and websites: "Integritetsskyddsmyndigheten", "IMY",
     "Datainspektionen" (former name, same entry), "tietosuoja.fi", "ICO", "BfDI". A generic

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from privmodel.parsers import lexicon
-from privmodel.parsers.extract._phrases import PhraseTable, build_table
+from privmodel.parsers.extract._phrases import PhraseTable, build_table, per_text
 from privmodel.parsers.extract.match import Match
 
 
@@ -14,6 +14,7 @@ def _table(langs: str) -> PhraseTable[str]:
     return build_table(lexicon.merged("laws", langs), str)
 
 
+@per_text
 def find_laws(text: str, lang: str) -> list[Match[str]]:
     """Named laws: "General Data Protection Regulation" and "DSGVO" give "GDPR";
     "CCPA/CPRA" gives "CCPA" then "CPRA"; "UK GDPR" is its own law."""

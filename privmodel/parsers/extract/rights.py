@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from privmodel.parsers import lexicon
-from privmodel.parsers.extract._phrases import PhraseTable, build_table
+from privmodel.parsers.extract._phrases import PhraseTable, build_table, per_text
 from privmodel.parsers.extract.match import Match
 from privmodel.schema.vocab import RightCode
 
@@ -15,6 +15,7 @@ def _table(langs: str) -> PhraseTable[RightCode]:
     return build_table(lexicon.merged("rights", langs), RightCode)
 
 
+@per_text
 def find_rights(text: str, lang: str) -> list[Match[RightCode]]:
     """Mentions of rights: "right of access", "rätt till radering", "Widerspruch", ...
 

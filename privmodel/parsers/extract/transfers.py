@@ -11,6 +11,7 @@ from privmodel.parsers.extract._phrases import (
     anchors_of,
     build_table,
     compile_phrases,
+    per_text,
 )
 from privmodel.parsers.extract.match import Match
 from privmodel.schema.vocab import TransferMechanism
@@ -43,6 +44,7 @@ def _langs(lang: str) -> str:
     return ",".join(lexicon.languages(lang))
 
 
+@per_text
 def find_transfer_mechanisms(text: str, lang: str) -> list[Match[TransferMechanism]]:
     """Safeguards for transfers: SCCs, BCRs, adequacy decisions, the EU-U.S. Data Privacy
     Framework (also "Data Protection Framework", "EU-U.S. DPF"), Privacy Shield, Safe Harbor,
@@ -50,17 +52,20 @@ def find_transfer_mechanisms(text: str, lang: str) -> list[Match[TransferMechani
     return _mechanisms(_langs(lang)).find(text)
 
 
+@per_text
 def find_countries(text: str, lang: str) -> list[Match[str]]:
     """Country names as ISO 3166 alpha-2 codes ("the U.S." -> "US", "Storbritannien" -> "GB")."""
     return _countries(_langs(lang)).find(text)
 
 
+@per_text
 def find_regions(text: str, lang: str) -> list[Match[str]]:
     """Destination phrases that are not countries, as canonical values:
     "outside EU/EEA", "third countries", "outside jurisdiction"."""
     return _regions(_langs(lang)).find(text)
 
 
+@per_text
 def find_eea_only(text: str, lang: str) -> list[Match[bool]]:
     """Statements that data stays in the EU/EEA ("we do not transfer personal data outside
     the EEA", "lagras inom EU"); the value is always True."""
