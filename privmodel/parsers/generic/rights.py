@@ -27,7 +27,7 @@ from privmodel.parsers.extract._phrases import (
 )
 from privmodel.parsers.generic.topics import block_topics
 from privmodel.parsers.lexicon import languages, load
-from privmodel.schema import Right, RightCode
+from privmodel.schema import Evidence, Right, RightCode
 
 _OWN_TOPICS = ("rights", "complaint")
 # Codes whose wording ('direct marketing', 'automated decisions') also names a practice.
@@ -37,6 +37,36 @@ _NUMBERS = re.compile(r"(\d{1,2})(?:\s*(?:-|–|bis|to|till|til|through)\s*(\d{1
 _CONFIDENCE = 0.6
 _ARTICLE = re.compile(r"(?<!\w)[Aa]rt|§")
 _Added = set[tuple[RightCode, int, int]]  # rights a block gave, by code and span
+
+
+class _Rights:
+    """Each right's first confidence and its evidence in the order read, without repeats:
+    one Right per code is built at the end, not one per wording merged away."""
+
+    def __init__(self, b: PolicyBuilder) -> None:
+        self.b = b
+        self.confidence: dict[RightCode, float] = {}
+        self.evidence: dict[RightCode, list[Evidence]] = {}
+        self.spans: set[tuple[RightCode, int, int]] = set()
+
+    def add(self, block: Block, code: RightCode, i: int, j: int, confidence: float,
+            added: _Added) -> None:
+        """Keep the wording unless this block already gave it with this span (``added``)
+        or another block with the same source span."""
+        if (code, i, j) in added:
+            return
+        added.add((code, i, j))
+        ev = self.b.evidence(block, i, j)
+        if (code, ev.start, ev.end) in self.spans:
+            return
+        self.spans.add((code, ev.start, ev.end))
+        self.confidence.setdefault(code, confidence)
+        self.evidence.setdefault(code, []).append(ev)
+
+    def emit(self) -> None:
+        for code, confidence in self.confidence.items():
+            self.b.add("rights", Right(code=code, confidence=confidence,
+                                       evidence=tuple(self.evidence[code])))
 
 
 def _generic(name: str) -> Mapping[str, Any]:
@@ -78,6 +108,7 @@ def collect_all_rights(
 ) -> None:
     """Every right the policy grants, with the evidence of its first wording per block."""
     own = {id(block) for topic in _OWN_TOPICS for block in topics.get(topic, [])}
+    rights = _Rights(b)
     for block in blocks:
         added: _Added = set()
         in_section = id(block) in own or (
@@ -86,7 +117,7 @@ def collect_all_rights(
         for m in find_rights(block.text, lang):
             if m.value in _CONTEXTUAL and not in_section and not _about_right(block, m.start, lang):
                 continue
-            _add(b, block, m.value, m.start, m.end, 1.0, added)
+            rights.add(block, m.value, m.start, m.end, 1.0, added)
         for name in ("rights", "rights_more", *(("rights_in_section",) if in_section else ())):
             seen: set[RightCode] = set()
             for found in _table(name, lang).candidates(block.text):
@@ -95,8 +126,9 @@ def collect_all_rights(
                                     and not _about_right(block, found.start, lang)):
                     continue
                 seen.add(code)
-                _add(b, block, code, found.start, found.end, _CONFIDENCE, added)
-        _article_rights(b, block, lang, added)
+                rights.add(block, code, found.start, found.end, _CONFIDENCE, added)
+        _article_rights(rights, block, lang, added)
+    rights.emit()
 
 
 def _about_right(block: Block, start: int, lang: str) -> bool:
@@ -108,18 +140,7 @@ def _about_right(block: Block, start: int, lang: str) -> bool:
     return _context(lang).search(text[s:e]) is not None
 
 
-def _add(b: PolicyBuilder, block: Block, code: RightCode, i: int, j: int,
-         confidence: float, added: _Added) -> None:
-    """Add the right unless this block already gave it with this span (it would be merged
-    away): the model is not built for nothing."""
-    if (code, i, j) in added:
-        return
-    added.add((code, i, j))
-    b.add("rights", Right(code=code, confidence=confidence,
-                          evidence=(b.evidence(block, i, j),)))
-
-
-def _article_rights(b: PolicyBuilder, block: Block, lang: str, added: _Added) -> None:
+def _article_rights(rights: _Rights, block: Block, lang: str, added: _Added) -> None:
     """Rights given as GDPR article numbers after a rights word."""
     text = block.text
     may_cite = "art" in lowered(text) or "§" in text  # literals every _ARTICLE match holds
@@ -132,5 +153,5 @@ def _article_rights(b: PolicyBuilder, block: Block, lang: str, added: _Added) ->
             for number in range(first, min(last, first + 10) + 1):
                 code = articles.get(str(number))
                 if code is not None:
-                    _add(b, block, RightCode(code), m.start("n"), m.end("n"), _CONFIDENCE,
-                         added)
+                    rights.add(block, RightCode(code), m.start("n"), m.end("n"), _CONFIDENCE,
+                               added)

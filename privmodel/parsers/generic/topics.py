@@ -3,31 +3,30 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Mapping, Sequence
 from typing import cast
 
 from privmodel.parsers.document import Block, BlockKind, Document
-from privmodel.parsers.extract._phrases import compile_phrases, text_cache
-from privmodel.parsers.generic.phrases import intro_table
+from privmodel.parsers.extract._phrases import Phrases, compile_gated, text_cache
+from privmodel.parsers.generic.phrases import intro_of
 from privmodel.parsers.lexicon import languages, load
 
 Topics = dict[str, list[Block]]
 
 
 @functools.cache
-def _table(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _table(lang: str) -> tuple[tuple[str, Phrases], ...]:
     data = load("topics")
     order = cast(Sequence[str], data["order"])
     langs = languages(lang)
-    table: list[tuple[str, re.Pattern[str]]] = []
+    table: list[tuple[str, Phrases]] = []
     for topic in order:
         patterns = [
             p for code in langs
             for p in cast(Mapping[str, list[str]], data[code]).get(topic, [])
         ]
         if patterns:
-            table.append((topic, compile_phrases(patterns)))
+            table.append((topic, compile_gated(patterns)))
     return tuple(table)
 
 
@@ -36,7 +35,7 @@ def heading_topics(text: str, lang: str) -> tuple[str, ...]:
     """Every topic a heading names ('How we use and keep your data': purposes, retention)."""
     if len(text) > 120:
         return ()
-    found = tuple(topic for topic, regex in _table(lang) if regex.search(text))
+    found = tuple(topic for topic, phrases in _table(lang) if phrases.search(text))
     strong = tuple(t for t in found if t not in _weak())
     return strong or found[:1]
 
@@ -73,10 +72,7 @@ def intro_topic(block: Block, lang: str) -> str | None:
     text = block.text.strip()
     if block.kind is BlockKind.LIST_ITEM or not text.endswith(":") or len(text) > _LEAD_IN_MAX:
         return None
-    for topic, regex in intro_table(lang):
-        if regex.search(text):
-            return topic
-    return None
+    return intro_of(text, lang)
 
 
 _PSEUDO_MAX_WORDS = 8

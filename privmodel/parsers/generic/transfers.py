@@ -24,6 +24,7 @@ from privmodel.schema import Evidence, Presence, Transfer, TransferMechanism
 # Mechanisms that make a sentence about transfers even outside a transfers section.
 _STRONG = frozenset({"scc", "bcr", "dpf", "privacy_shield", "safe_harbor", "adequacy"})
 Span = tuple[Block, int, int]
+_Said = tuple[int, int, int, int]  # a sentence's span and the span of its consent phrase
 # Framing destinations that a named country makes specific ('third countries, such as the US').
 _GENERIC_REGIONS = ("outside EU/EEA", "third countries")
 
@@ -79,15 +80,20 @@ def _read_block(
     text = block.text
     mechs = find_transfer_mechanisms(text, lang)
     strong = [m for m in mechs if m.value in _STRONG]
-    if not (in_topic or strong or _lexicon("transfer_consent", lang).gate.may_match(text)):
-        return  # no consent phrase either: what the block names cannot count
+    said: list[_Said] | None = None
+    if not (in_topic or strong):
+        said = _consent_sentences(text, lang)
+        if not said:
+            return  # no consent phrase either: what the block names cannot count
     taken = [(m.start, m.end) for m in mechs]
     places = [(m.text, m.value, m.start, m.end, m.value) for m in find_countries(text, lang)
               if m.value not in _eea() and not _inside(m.start, m.end, taken)]
     places += [(m.text, "", m.start, m.end, m.value) for m in find_regions(text, lang)]
     places += [(m.group(), "", m.start(), m.end(), m.group().lower())
                for m in _lexicon("extra_regions", lang).finditer(text)]
-    consent = _consent(text, [(i, j) for _, _, i, j, _ in places], lang)
+    if said is None and places:
+        said = _consent_sentences(text, lang)
+    consent = _consent(said or [], [i for _, _, i, _, _ in places])
     if not (in_topic or strong or consent):
         return
     if not places:
@@ -104,15 +110,21 @@ def _read_block(
         found.mechanisms.setdefault(TransferMechanism("consent"), (block, *consent))
 
 
-def _consent(text: str, places: list[tuple[int, int]], lang: str) -> tuple[int, int] | None:
-    """A consent phrase in a sentence that names a destination."""
+def _consent_sentences(text: str, lang: str) -> list[_Said]:
+    """The sentences that hold a consent phrase, with the phrase's span."""
     phrases = _lexicon("transfer_consent", lang)
-    if not places or not phrases.gate.may_match(text):
-        return None
-    for s, e in sentences(text):
-        m = phrases.regex.search(text, s, e)
-        if m is not None and any(s <= i < e for i, _ in places):
-            return m.start(), m.end()
+    if not phrases.gate.may_match(text):
+        return []
+    found = ((s, e, phrases.regex.search(text, s, e)) for s, e in sentences(text))
+    return [(s, e, m.start(), m.end()) for s, e, m in found if m is not None]
+
+
+def _consent(said: list[_Said], places: list[int]) -> tuple[int, int] | None:
+    """The consent phrase of the first sentence that names a destination (starts at
+    ``places``)."""
+    for s, e, i, j in said:
+        if any(s <= p < e for p in places):
+            return i, j
     return None
 
 
