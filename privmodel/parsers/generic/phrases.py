@@ -7,7 +7,15 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
-from privmodel.parsers.extract._phrases import FLAGS, Gate, compile_phrases, gate, pattern_source
+from privmodel.parsers.extract._phrases import (
+    FLAGS,
+    SCANNER,
+    Gate,
+    compile_phrases,
+    gate,
+    lowered,
+    pattern_source,
+)
 from privmodel.parsers.lexicon import languages, load
 
 _NEVER = re.compile("(?!)")
@@ -85,15 +93,29 @@ def purpose_marker_gates(lang: str) -> tuple[Gate, ...]:
 
 
 @functools.cache
-def retention_kinds(lang: str) -> tuple[tuple[str, re.Pattern[str], Gate], ...]:
-    """``(kind code, phrases, gate)`` for retention criteria stated without a duration."""
+def retention_kinds(lang: str) -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
+    """``(kind code, phrases, anchors)`` for retention criteria stated without a duration:
+    a text may state a kind only where one of its anchors occurs (None: anywhere). The
+    anchors are those of a :class:`Gate`, so that one scan of a block answers for every
+    kind (see :func:`open_kinds`)."""
     table = _section("retention_kinds")
-    out: list[tuple[str, re.Pattern[str], Gate]] = []
+    out: list[tuple[str, re.Pattern[str], frozenset[str] | None]] = []
     for kind, per_lang in table.items():
         patterns = _patterns(cast(Mapping[str, Any], per_lang), lang)
         if patterns:
-            out.append((kind, compile_phrases(patterns), gate(patterns)))
+            anchors = gate(patterns).anchors  # registered with the scanner
+            out.append((kind, compile_phrases(patterns),
+                        None if anchors is None else frozenset(anchors)))
     return tuple(out)
+
+
+def open_kinds(text: str, lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The :func:`retention_kinds` that ``text`` may state, as ``Gate.may_match`` says for
+    each, from one look-up of the anchors ``text`` holds."""
+    kinds = retention_kinds(lang)  # first: building them registers their anchors
+    present = SCANNER.found(lowered(text))
+    return [(kind, regex) for kind, regex, anchors in kinds
+            if anchors is None or not anchors.isdisjoint(present)]
 
 
 @functools.cache
