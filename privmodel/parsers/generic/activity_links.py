@@ -238,9 +238,16 @@ class Linker:
         return ids
 
     def _known_bases(self, body: Sequence[Block]) -> list[str]:
-        codes = {m.value for block in body for m in find_legal_bases(block.text, self.lang)}
-        return [f.id for f in self.b.items("legal_bases")
-                if isinstance(f, LegalBasis) and f.code in codes]
+        """The known bases the section mentions; its blocks are read only until every known
+        basis is mentioned (none when no basis is known)."""
+        known = [f for f in self.b.items("legal_bases") if isinstance(f, LegalBasis)]
+        wanted = {f.code for f in known}
+        codes: set[LegalBasisCode] = set()
+        for block in body:
+            if wanted <= codes:
+                break
+            codes.update(m.value for m in find_legal_bases(block.text, self.lang))
+        return [f.id for f in known if f.code in codes]
 
     def _ids_within(self, collection: str, body: Sequence[Block]) -> list[str]:
         spans = [(blk.start, blk.end) for blk in body]
