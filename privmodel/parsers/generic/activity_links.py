@@ -11,7 +11,7 @@ from typing import cast
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block, BlockKind
 from privmodel.parsers.extract import find_legal_bases
-from privmodel.parsers.extract._phrases import compile_phrases
+from privmodel.parsers.extract._phrases import Phrases, compile_gated, compile_phrases
 from privmodel.parsers.generic.phrases import phrase_regex
 from privmodel.parsers.generic.subjects import role_words
 from privmodel.parsers.lexicon import languages, load
@@ -42,10 +42,20 @@ _CONFIDENCE = 0.6
 _LISTED = 0.8  # the confidence of a subject the policy lists
 
 
+def _term_patterns(section: str, lang: str) -> list[str]:
+    per_lang = cast(Mapping[str, list[str]], load("generic_activities")[section])
+    return [p for code in languages(lang) for p in per_lang.get(code, [])]
+
+
 @functools.cache
 def _terms(section: str, lang: str) -> re.Pattern[str]:
-    per_lang = cast(Mapping[str, list[str]], load("generic_activities")[section])
-    return compile_phrases([p for code in languages(lang) for p in per_lang.get(code, [])])
+    return compile_phrases(_term_patterns(section, lang))
+
+
+@functools.cache
+def _gated_terms(section: str, lang: str) -> Phrases:
+    """As :func:`_terms`, searched only in texts that hold one of its literals."""
+    return compile_gated(_term_patterns(section, lang))
 
 
 def _norm(label: str) -> str:
@@ -238,9 +248,16 @@ class Linker:
         return ids
 
     def _known_bases(self, body: Sequence[Block]) -> list[str]:
-        codes = {m.value for block in body for m in find_legal_bases(block.text, self.lang)}
-        return [f.id for f in self.b.items("legal_bases")
-                if isinstance(f, LegalBasis) and f.code in codes]
+        """The known bases the section mentions; its blocks are read only until every known
+        basis is mentioned (none when no basis is known)."""
+        known = [f for f in self.b.items("legal_bases") if isinstance(f, LegalBasis)]
+        wanted = {f.code for f in known}
+        codes: set[LegalBasisCode] = set()
+        for block in body:
+            if wanted <= codes:
+                break
+            codes.update(m.value for m in find_legal_bases(block.text, self.lang))
+        return [f.id for f in known if f.code in codes]
 
     def _ids_within(self, collection: str, body: Sequence[Block]) -> list[str]:
         spans = [(blk.start, blk.end) for blk in body]
@@ -267,7 +284,7 @@ class Linker:
         return list(self._default)
 
     def _find_default(self) -> tuple[str, ...]:
-        named = _terms("named_users", self.lang)
+        named = _gated_terms("named_users", self.lang)  # searched in every block
         for block in self.b.document.blocks:
             m = named.search(block.text)
             if m is not None:

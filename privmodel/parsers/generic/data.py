@@ -22,6 +22,7 @@ from privmodel.parsers.extract._phrases import (
     compile_gated,
     compile_phrases,
     pattern_source,
+    text_cache,
 )
 from privmodel.parsers.generic.activities import field_of
 from privmodel.parsers.generic.phrases import intro_of
@@ -170,11 +171,18 @@ def _walk(document: Document, lang: str) -> Iterator[tuple[Block, bool, str | No
 
 
 def _in_data(block: Block, lang: str) -> bool:
-    for title in reversed(block.section):
+    return "data" in section_topics(block.section, lang)
+
+
+@text_cache
+def section_topics(section: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """The topics of the innermost heading of ``section`` that names any; kept per section,
+    as every block of a section asks."""
+    for title in reversed(section):
         topics = heading_topics(title, lang)
         if topics:
-            return "data" in topics
-    return False
+            return topics
+    return ()
 
 
 def _lead(block: Block, in_data: bool, lang: str) -> str | None:
@@ -243,11 +251,8 @@ _ENUM_MIN_ITEMS = 3
 
 def _open_topic(block: Block, lang: str) -> bool:
     """The block's section is about data, purposes or nothing the heading names."""
-    for title in reversed(block.section):
-        topics = heading_topics(title, lang)
-        if topics:
-            return bool({"data", "purposes"} & set(topics))
-    return True
+    topics = section_topics(block.section, lang)
+    return not topics or bool({"data", "purposes"} & set(topics))
 
 
 def _verb_enumerations(b: PolicyBuilder, block: Block, lang: str) -> None:

@@ -5,12 +5,21 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
-from privmodel.parsers.extract._phrases import FLAGS, Gate, compile_phrases, gate, pattern_source
+from privmodel.parsers.extract._phrases import (
+    FLAGS,
+    SCANNER,
+    Gate,
+    compile_phrases,
+    gate,
+    lowered,
+    pattern_source,
+)
 from privmodel.parsers.lexicon import languages, load
 
 _NEVER = re.compile("(?!)")
+T = TypeVar("T")
 
 
 def _section(name: str) -> Mapping[str, Any]:
@@ -54,17 +63,17 @@ def intro_table(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @functools.cache
-def _intro_gates(lang: str) -> tuple[tuple[str, re.Pattern[str], Gate], ...]:
-    gates = [gate(patterns) for _, patterns in _intro_patterns(lang)]
-    return tuple((topic, regex, g) for (topic, regex), g in zip(intro_table(lang), gates,
-                                                                 strict=True))
+def _intro_gates(lang: str) -> tuple[tuple[tuple[str, re.Pattern[str]], frozenset[str] | None],
+                                      ...]:
+    anchors = [_anchor_set(gate(patterns)) for _, patterns in _intro_patterns(lang)]
+    return tuple(zip(intro_table(lang), anchors, strict=True))
 
 
 def intro_of(text: str, lang: str) -> str | None:
     """The first topic of :func:`intro_table` whose lead-in phrases ``text`` holds, or None;
     topics whose literals ``text`` lacks are not searched."""
-    for topic, regex, topic_gate in _intro_gates(lang):
-        if topic_gate.may_match(text) and regex.search(text):
+    for topic, regex in _open(text, _intro_gates(lang)):
+        if regex.search(text):
             return topic
     return None
 
@@ -79,21 +88,52 @@ def purpose_markers(lang: str) -> tuple[re.Pattern[str], ...]:
 
 
 @functools.cache
-def purpose_marker_gates(lang: str) -> tuple[Gate, ...]:
-    """A gate for each of :func:`purpose_markers`, in the same order."""
-    return tuple(gate([p]) for p in _patterns(_section("purpose_markers"), lang))
+def _purpose_marker_anchors(lang: str) -> tuple[frozenset[str] | None, ...]:
+    """The anchors of each of :func:`purpose_markers` (as its :class:`Gate` has them)."""
+    return tuple(_anchor_set(gate([p])) for p in _patterns(_section("purpose_markers"), lang))
+
+
+def open_purpose_markers(text: str, lang: str) -> list[re.Pattern[str]]:
+    """The :func:`purpose_markers` that ``text`` may hold, in order, from one look-up of
+    the anchors it holds."""
+    return _open(text, list(zip(purpose_markers(lang), _purpose_marker_anchors(lang),
+                                strict=True)))
 
 
 @functools.cache
-def retention_kinds(lang: str) -> tuple[tuple[str, re.Pattern[str], Gate], ...]:
-    """``(kind code, phrases, gate)`` for retention criteria stated without a duration."""
+def retention_kinds(lang: str) -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
+    """``(kind code, phrases, anchors)`` for retention criteria stated without a duration:
+    a text may state a kind only where one of its anchors occurs (None: anywhere). The
+    anchors are those of a :class:`Gate`, so that one scan of a block answers for every
+    kind (see :func:`open_kinds`)."""
     table = _section("retention_kinds")
-    out: list[tuple[str, re.Pattern[str], Gate]] = []
+    out: list[tuple[str, re.Pattern[str], frozenset[str] | None]] = []
     for kind, per_lang in table.items():
         patterns = _patterns(cast(Mapping[str, Any], per_lang), lang)
         if patterns:
-            out.append((kind, compile_phrases(patterns), gate(patterns)))
+            out.append((kind, compile_phrases(patterns), _anchor_set(gate(patterns))))
     return tuple(out)
+
+
+def open_kinds(text: str, lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The :func:`retention_kinds` that ``text`` may state, from one look-up of the anchors
+    it holds."""
+    return _open(text, [((kind, regex), anchors) for kind, regex, anchors
+                        in retention_kinds(lang)])
+
+
+def _anchor_set(g: Gate) -> frozenset[str] | None:
+    """The anchors of ``g`` (registered with the scanner when ``g`` was built)."""
+    return None if g.anchors is None else frozenset(g.anchors)
+
+
+def _open(text: str, entries: Sequence[tuple[T, frozenset[str] | None]]) -> list[T]:
+    """The values of ``entries`` whose anchors ``text`` holds (None: always), in order: what
+    ``Gate.may_match`` answers for each, from one look-up. The entries must be built (and
+    their anchors registered) before the look-up."""
+    present = SCANNER.found(lowered(text))
+    return [value for value, anchors in entries
+            if anchors is None or not anchors.isdisjoint(present)]
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block
 from privmodel.parsers.extract._phrases import text_cache
-from privmodel.parsers.generic.phrases import purpose_marker_gates, purpose_markers
+from privmodel.parsers.generic.phrases import open_purpose_markers
 from privmodel.schema import Fact
 
 Make = Callable[[str], Fact]
@@ -78,10 +78,7 @@ def collect_prose_purposes(
     for block in blocks:
         text = block.text
         taken: list[tuple[int, int]] = []
-        for regex, marker_gate in zip(purpose_markers(lang), purpose_marker_gates(lang),
-                                      strict=True):
-            if not marker_gate.may_match(text):
-                continue
+        for regex in open_purpose_markers(text, lang):
             for m in regex.finditer(text):
                 if "p" in regex.groupindex and m.group("p"):
                     span = (m.start("p"), m.end("p"))

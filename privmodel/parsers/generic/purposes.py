@@ -16,6 +16,7 @@ from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.common import clean_label
 from privmodel.parsers.document import Block, BlockKind
 from privmodel.parsers.extract._phrases import FLAGS, pattern_source
+from privmodel.parsers.generic.data import section_topics
 from privmodel.parsers.generic.lists import label_of, list_items
 from privmodel.parsers.generic.phrases import intro_of, phrase_regex
 from privmodel.parsers.generic.prose import collect_prose_purposes
@@ -53,9 +54,14 @@ def collect_purposes(
     seen: set[str] = set()
     grouped = set(_heading_purposes(b, blocks, lang, seen))
     depths = {len(path) for path in grouped}
+    verdicts: dict[tuple[str, ...], bool] = {}  # per section: blocks share few
 
     def free(block: Block) -> bool:
-        return not any(block.section[:n] in grouped for n in depths)
+        section = block.section
+        verdict = verdicts.get(section)
+        if verdict is None:
+            verdict = verdicts[section] = not any(section[:n] in grouped for n in depths)
+        return verdict
 
     free_purpose_blocks = [blk for blk in purpose_blocks if free(blk)]
     _list_purposes(b, free_purpose_blocks, lang, seen)
@@ -92,8 +98,7 @@ def _heading_purposes(
     for block in blocks:
         if block.kind is not BlockKind.HEADING or not block.section:
             continue
-        parent = next((t for title in reversed(block.section)
-                       if (t := heading_topics(title, lang))), ())
+        parent = section_topics(block.section, lang)
         if "purposes" not in parent or heading_topics(block.text, lang):
             continue
         m = _ENUMERATOR.match(block.text)

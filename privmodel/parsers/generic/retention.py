@@ -19,7 +19,7 @@ from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block
 from privmodel.parsers.extract import DurationSpec, find_durations
 from privmodel.parsers.extract._phrases import FLAGS, Gate, alternation, compile_phrases, gate
-from privmodel.parsers.generic.phrases import retention_kinds
+from privmodel.parsers.generic.phrases import open_kinds
 from privmodel.parsers.generic.prose import sentences
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import RetentionKind, RetentionRule
@@ -111,7 +111,7 @@ def collect_retention(
 def _read(b: PolicyBuilder, block: Block, lang: str, *, criteria: bool) -> None:
     text = block.text
     verb = _storage_verb(lang)
-    here = [(k, rx) for k, rx, kind_gate in retention_kinds(lang) if kind_gate.may_match(text)]
+    here = open_kinds(text, lang)
     for s, e in sentences(text):
         if not criteria and not verb.search(text, s, e):
             continue
