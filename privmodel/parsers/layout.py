@@ -70,15 +70,24 @@ def headings_found(
     return len(wanted & keys)
 
 
-@text_cache
 def text_literals(text: str) -> bytes | None:
     """``text`` for :func:`may_contain`: in UTF-8 with A-Z lower-cased, or None when it has
     a letter that case-insensitive matching or lower() takes for an ASCII one (then
     anything may occur). Only ASCII is lower-cased: several times faster than lower() on
     a non-ASCII text."""
+    return _kept_literals(text) if len(text) <= _KEEP_AT_MOST else _literals(text)
+
+
+def _literals(text: str) -> bytes | None:
     if any(odd in text for odd in _NON_ASCII_CASES):
         return None
     return text.encode().lower()
+
+
+# Whole-document texts are kept for the detect() calls that share them only up to this
+# length: the entry of a policy of megabytes would outlive its parse in the cache.
+_KEEP_AT_MOST = 1 << 18
+_kept_literals = text_cache(_literals)
 
 
 def source_literals(document: Document) -> bytes | None:
@@ -120,7 +129,8 @@ def may_hold(low: str, literals: tuple[str, ...] | None) -> bool:
 
 def lowered_source(document: Document) -> str:
     """The document's source lower-cased, once for all the ``detect()`` calls that ask."""
-    return lowered(document.source)
+    source = document.source
+    return lowered(source) if len(source) <= _KEEP_AT_MOST else fold_case(source)
 
 
 @attrs.define

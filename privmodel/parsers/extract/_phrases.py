@@ -24,13 +24,18 @@ _TEXT_CACHES: list[functools._lru_cache_wrapper[Any]] = []
 T = TypeVar("T")
 
 
+# Texts whose answers each cache keeps: the blocks and sentences of a policy of a few
+# megabytes, so collectors passing over the same blocks one after the other find them.
+_TEXTS_KEPT = 1 << 15
+
+
 def text_cache(fn: Callable[..., T]) -> functools._lru_cache_wrapper[T]:
     """``fn`` memoised on its (text) arguments, in a cache :func:`clear_text_caches` empties.
 
-    Extractors of one document ask about the same block text many times; keeping the
-    answers for a few thousand texts covers a policy. Results must be immutable.
+    Extractors of one document ask about the same block text many times. Results must be
+    immutable.
     """
-    cached = functools.lru_cache(maxsize=4096)(fn)
+    cached = functools.lru_cache(maxsize=_TEXTS_KEPT)(fn)
     _TEXT_CACHES.append(cached)
     return cached
 
