@@ -377,7 +377,8 @@ def required_literals(source: str, shortest: int = _MIN_ANCHOR) -> set[str] | No
         tree = _parser.parse(source, FLAGS)
     except re.error:
         return None
-    return _sequence(list(tree), shortest)
+    best = _best(_clauses(list(tree), shortest))
+    return None if best is None else set(best)
 
 
 # A requirement of a pattern: clauses that every match satisfies, each clause a set of
@@ -391,7 +392,7 @@ def requirement(source: str) -> Requirement:
         tree = _parser.parse(source, FLAGS)
     except re.error:
         return ()
-    return tuple(_clauses(list(tree)))
+    return tuple(_clauses(list(tree), _MIN_ANCHOR))
 
 
 def requirements_of(patterns: Iterable[str]) -> tuple[Requirement, ...] | None:
@@ -407,60 +408,37 @@ def satisfied(requirements: tuple[Requirement, ...], present: frozenset[str]) ->
     )
 
 
-def _clauses(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+def _clauses(items: list[tuple[Any, Any]], shortest: int) -> list[frozenset[str]]:
+    """The clauses of a parsed pattern: literal runs of ``shortest`` characters or more,
+    those of required groups and repeats, and for an alternation the union of each
+    branch's best clause (none when a branch has none)."""
     clauses: list[frozenset[str]] = []
     run = ""
     for op, av in items:
         if op is _c.LITERAL:
             run += chr(av).lower()
             continue
-        if len(run) >= _MIN_ANCHOR:
+        if len(run) >= shortest:
             clauses.append(frozenset({run}))
         run = ""
         if op is _c.SUBPATTERN:
-            clauses += _clauses(list(av[-1]))
+            clauses += _clauses(list(av[-1]), shortest)
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            clauses += _clauses(list(av[2]))
+            clauses += _clauses(list(av[2]), shortest)
         elif op is _c.BRANCH:
-            branch = _required(op, av, _MIN_ANCHOR)
-            if branch is not None:
-                clauses.append(frozenset(branch))
-    if len(run) >= _MIN_ANCHOR:
+            union: set[str] = set()
+            for branch in av[1]:
+                best = _best(_clauses(list(branch), shortest))
+                if best is None:
+                    break
+                union |= best
+            else:
+                clauses.append(frozenset(union))
+    if len(run) >= shortest:
         clauses.append(frozenset({run}))
     return clauses
 
 
-
-def _sequence(items: list[tuple[Any, Any]], shortest: int) -> set[str] | None:
-    candidates: list[set[str]] = []
-    run = ""
-    for op, av in items:
-        if op is _c.LITERAL:
-            run += chr(av).lower()
-            continue
-        if len(run) >= shortest:
-            candidates.append({run})
-        run = ""
-        sub = _required(op, av, shortest)
-        if sub is not None:
-            candidates.append(sub)
-    if len(run) >= shortest:
-        candidates.append({run})
-    # The best anchor set is the one whose shortest member is longest.
-    return max(candidates, key=lambda c: min(map(len, c)), default=None)
-
-
-def _required(op: Any, av: Any, shortest: int) -> set[str] | None:
-    if op is _c.SUBPATTERN:
-        return _sequence(list(av[-1]), shortest)
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _sequence(list(av[2]), shortest)
-    if op is _c.BRANCH:
-        union: set[str] = set()
-        for branch in av[1]:
-            sub = _sequence(list(branch), shortest)
-            if sub is None:
-                return None
-            union |= sub
-        return union
-    return None
+def _best(clauses: list[frozenset[str]]) -> frozenset[str] | None:
+    """The clause whose shortest literal is longest: the most telling to look for."""
+    return max(clauses, key=lambda c: min(map(len, c)), default=None)
