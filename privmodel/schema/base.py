@@ -10,6 +10,8 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from privmodel._memo import text_cache
+
 CountryCode = Annotated[
     str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code")
 ]
@@ -61,6 +63,9 @@ class Evidence(Model):
         return self
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(text: str) -> str:
     """ASCII, lower-case, hyphen-separated: 'Övrigt (e-post)' -> 'ovrigt-e-post'."""
     # ASCII text is its own NFKD form: only other text needs folding.
@@ -68,13 +73,18 @@ def slugify(text: str) -> str:
         text if text.isascii()
         else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     )
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
     return slug or "x"
 
 
 def make_id(prefix: str, parts: Iterable[object]) -> str:
     """A readable, stable id from content: the slug, with a short hash when it is cut."""
-    text = " ".join(str(p) for p in parts if p not in (None, "", ()))
+    return _id(prefix, " ".join(str(p) for p in parts if p not in (None, "", ())))
+
+
+@text_cache
+def _id(prefix: str, text: str) -> str:
+    # Kept per text: a policy names the same category or purpose in many places.
     slug = slugify(text)
     if len(slug) > _SLUG_MAX:
         digest = hashlib.sha256(text.encode()).hexdigest()[:8]

@@ -12,32 +12,14 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from privmodel._memo import clear_text_caches as clear_text_caches  # re-exported
+from privmodel._memo import text_cache as text_cache  # re-exported: the extractors use it
 from privmodel.parsers.extract.match import Match, select
 
 V = TypeVar("V")
 FLAGS = re.IGNORECASE
 _MIN_ANCHOR = 3  # the shortest literal worth looking for (a trigram)
 _SPACE = re.compile(r"(?<![\\\[]) (\?)?")
-
-
-_TEXT_CACHES: list[functools._lru_cache_wrapper[Any]] = []
-T = TypeVar("T")
-
-
-# Texts whose answers each cache keeps: the blocks and sentences of a policy of a few
-# megabytes, so collectors passing over the same blocks one after the other find them.
-_TEXTS_KEPT = 1 << 15
-
-
-def text_cache(fn: Callable[..., T]) -> functools._lru_cache_wrapper[T]:
-    """``fn`` memoised on its (text) arguments, in a cache :func:`clear_text_caches` empties.
-
-    Extractors of one document ask about the same block text many times. Results must be
-    immutable.
-    """
-    cached = functools.lru_cache(maxsize=_TEXTS_KEPT)(fn)
-    _TEXT_CACHES.append(cached)
-    return cached
 
 
 def per_text(
@@ -52,12 +34,6 @@ def per_text(
         return list(cached(text, lang))
 
     return answer
-
-
-def clear_text_caches() -> None:
-    """Forget every text-keyed answer, so that the next parse starts cold (benchmarks)."""
-    for cached in _TEXT_CACHES:
-        cached.cache_clear()
 
 
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
