@@ -123,13 +123,15 @@ class Fact(Model):
     @classmethod
     def _derive_id(cls, data: Any) -> Any:
         if isinstance(data, dict) and not data.get("id"):
-            parts = []
-            for name, default in _id_defaults(cls):
-                value = data.get(name, default)
-                # A value equal to the field's default adds nothing, so an explicit
-                # default and an omitted field give the same id.
-                parts.append("" if value == default else _id_part(value))
-            return {**data, "id": make_id(cls._id_prefix, parts)}
+            # A value equal to the field's default adds nothing, so an explicit default
+            # and an omitted field give the same id; empty parts are left out, as in
+            # make_id (every part is a str here, so one comprehension does both).
+            text = " ".join([
+                part
+                for name, default in _id_defaults(cls)
+                if (value := data.get(name, default)) != default and (part := _id_part(value))
+            ])
+            return {**data, "id": _id(cls._id_prefix, text)}
         return data
 
 
@@ -146,6 +148,8 @@ def _id_defaults(cls: type[Fact]) -> tuple[tuple[str, Any], ...]:
 
 
 def _id_part(value: object) -> str:
+    if type(value) is str:
+        return value
     if isinstance(value, (tuple, list)):
         return " ".join(_id_part(v) for v in value)
     return "" if value is None else str(value)

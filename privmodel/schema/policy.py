@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final, Literal
 
 from pydantic import ConfigDict, Field, model_validator
@@ -132,12 +132,9 @@ class Policy(Model):
 
 
 def _get(item: Any, name: str) -> Any:
+    if isinstance(item, Model):  # the usual case, and never a Mapping: skip that check
+        return getattr(item, name, None)
     return item.get(name) if isinstance(item, Mapping) else getattr(item, name, None)
-
-
-def _items(data: Any, collection: str) -> list[Any]:
-    value = _get(data, collection)
-    return list(value) if isinstance(value, (list, tuple)) else []
 
 
 def reference_problems(data: Policy | Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -147,24 +144,39 @@ def reference_problems(data: Policy | Mapping[str, Any]) -> list[tuple[str, str]
     gets its reference problems reported.
     """
     problems: list[tuple[str, str]] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, int | None]] = {}  # id -> where it is first used
+    collections: dict[str, tuple[list[Any], list[Any]]] = {}  # name -> (items, their ids)
     for name in Policy.model_fields:
         value = _get(data, name)
-        entries = list(enumerate(value)) if isinstance(value, (list, tuple)) else [(None, value)]
-        for i, item in entries:
-            fact_id = _get(item, "id") if isinstance(item, (Mapping, Fact)) else None
-            if not isinstance(fact_id, str):
+        if isinstance(value, (list, tuple)):
+            items = list(value)
+            ids = [item.id if isinstance(item, Fact) else _get(item, "id") for item in items]
+            collections[name] = items, ids
+            entries: Iterable[tuple[int | None, Any, Any]] = zip(
+                range(len(items)), items, ids, strict=True
+            )
+        else:
+            entries = ((None, value, _get(value, "id")),)
+        for i, item, fact_id in entries:
+            if not isinstance(fact_id, str) or not isinstance(item, (Fact, Mapping)):
                 continue
-            path = f"$.{name}" + (f"[{i}]" if i is not None else "")
-            if fact_id in seen:
-                problems.append(
-                    (f"{path}.id", f"id {fact_id!r} is already used by {seen[fact_id]}")
-                )
+            first = seen.get(fact_id)
+            if first is None:
+                seen[fact_id] = name, i
             else:
-                seen[fact_id] = path
+                problems.append(
+                    (f"{_path(name, i)}.id", f"id {fact_id!r} is already used by {_path(*first)}")
+                )
+    # The ids each group of target collections holds, gathered once per group.
+    known_ids: dict[tuple[str, ...], set[Any]] = {}
     for (collection, field), targets in _REFS.items():
-        known = {_get(item, "id") for t in targets for item in _items(data, t)}
-        for i, item in enumerate(_items(data, collection)):
+        known = known_ids.get(targets)
+        if known is None:
+            empty: tuple[list[Any], list[Any]] = ([], [])
+            known = known_ids[targets] = {
+                fact_id for t in targets for fact_id in collections.get(t, empty)[1]
+            }
+        for i, item in enumerate(collections.get(collection, ([], []))[0]):
             value = _get(item, field)
             many = isinstance(value, (list, tuple))
             refs = list(value) if many else [value] if value else []
@@ -175,3 +187,7 @@ def reference_problems(data: Policy | Mapping[str, Any]) -> list[tuple[str, str]
                         (where, f"refers to {ref!r}, which is not in {' or '.join(targets)}")
                     )
     return problems
+
+
+def _path(name: str, i: int | None) -> str:
+    return f"$.{name}" + (f"[{i}]" if i is not None else "")
