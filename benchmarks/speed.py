@@ -32,7 +32,7 @@ from privmodel.parsers.registry import parse_document, parsers, select_parser
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 SUFFIXES = {".txt": "text", ".md": "text", ".html": "html"}
-_FIRST_WORD = re.compile(r"[ \t]*\S+ ")
+_FIRST_WORD = re.compile(r"[^\S\n]*\S+(?=[^\S\n])")  # a line's first word, when more follow
 
 
 def floor(data: bytes, kind: str) -> object:
@@ -142,9 +142,10 @@ def distinct_copies(base: bytes, factor: int) -> bytes:
         lines = []
         for line in text.splitlines(keepends=True):
             word = _FIRST_WORD.match(line)
-            lines.append(f"{word.group()}K{k} {line[word.end():]}" if word else line)
+            lines.append(f"{word.group()} K{k}{line[word.end():]}" if word else line)
         copies.append("".join(lines))
-    return "".join(copies).encode("utf-8")
+    # A blank line between copies, so each starts as the document does (a title).
+    return "\n\n".join(copy.rstrip("\n") for copy in copies).encode("utf-8") + b"\n"
 
 
 def peak_memory_child(megabytes: float) -> None:

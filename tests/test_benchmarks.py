@@ -1,0 +1,57 @@
+"""The speed benchmark measures what it says: cold parses, distinct copies, a real run."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from types import ModuleType
+
+from conftest import ROOT, SEEDS
+from privmodel._memo import _TEXT_CACHES, clear_text_caches
+from privmodel.parsers.readers import read_bytes
+from privmodel.parsers.registry import parse_document
+
+SPEED = ROOT / "benchmarks" / "speed.py"
+SEED_003 = SEEDS / "003_43719daa3b4cdde0.txt"
+
+
+def _speed() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("speed", SPEED)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_distinct_copies_keep_the_layout_and_share_no_block_text() -> None:
+    base = SEED_003.read_bytes()
+    copies = _speed().distinct_copies(base, 3)
+    one = read_bytes(base).blocks
+    three = read_bytes(copies).blocks
+    assert len(three) == 3 * len(one)
+    assert [b.kind for b in three] == [b.kind for b in one] * 3
+    texts = [b.text for b in three]
+    copies = [set(texts[k * len(one):(k + 1) * len(one)]) for k in range(3)]
+    # Blocks of more than a word never recur in another copy.
+    shared = (copies[0] & copies[1]) | (copies[1] & copies[2]) | (copies[0] & copies[2])
+    assert all(len(text.split()) <= 1 for text in shared)
+
+
+def test_clearing_the_text_caches_empties_every_one() -> None:
+    parse_document(read_bytes(SEED_003.read_bytes()))
+    assert sum(c.cache_info().currsize for c in _TEXT_CACHES) > 0
+    clear_text_caches()
+    assert all(c.cache_info().currsize == 0 for c in _TEXT_CACHES)
+
+
+def test_per_document_run_times_every_seed() -> None:
+    out = subprocess.run(
+        [sys.executable, str(SPEED), "--per-document", "--seconds", "0.02"],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    ).stdout
+    for seed in SEEDS.glob("*.txt"):
+        row = next(line for line in out.splitlines() if line.startswith(seed.name))
+        read, select, parse = (float(x) for x in row.split()[2:5])
+        assert min(read, select, parse) > 0
