@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from types import ModuleType
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, import_path
 from privmodel._memo import _TEXT_CACHES, clear_text_caches
 from privmodel.parsers.readers import read_bytes
 from privmodel.parsers.registry import parse_document
@@ -17,12 +16,7 @@ SEED_003 = SEEDS / "003_43719daa3b4cdde0.txt"
 
 
 def _speed() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("speed", SPEED)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return import_path("speed", SPEED)
 
 
 def test_distinct_copies_keep_the_layout_and_share_no_block_text() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import importlib.util
 import json
 import tempfile
 from collections.abc import Callable
@@ -16,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import import_path
 from privmodel.eval import FieldScore, ScoreReport, score_dirs, score_records
 from privmodel.eval.scoring import LABEL_FIELDS, SCALAR_FIELDS, duration_days, similarity
 
@@ -31,12 +31,7 @@ Record = dict[str, Any]
 @functools.cache
 def _reference() -> ModuleType:
     """The reference scorer, imported from its path."""
-    spec = importlib.util.spec_from_file_location("reference_score", SCORER)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return import_path("reference_score", SCORER)
 
 
 @pytest.fixture
