@@ -18,7 +18,6 @@ from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.extract._phrases import (
     fold_case,
     lowered,
-    required_literals,
     text_cache,
 )
 
@@ -110,23 +109,6 @@ def may_contain(literals: bytes | None, literal: str) -> bool:
     return literals is None or literal.encode() in literals
 
 
-def regex_literals(regex: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Lower-case literals one of which every match of ``regex`` contains (None: no such
-    literal of three letters or more), for :func:`may_hold`."""
-    found = required_literals(regex.pattern)
-    return None if found is None else tuple(sorted(found))
-
-
-def may_hold(low: str, literals: tuple[str, ...] | None) -> bool:
-    """Whether a pattern with these :func:`regex_literals` may match the text whose
-    :func:`~privmodel.parsers.extract._phrases.lowered` form is ``low``.
-
-    False only when no match is possible: the parsers test it before running a pattern of
-    a table on every sentence.
-    """
-    return literals is None or any(literal in low for literal in literals)
-
-
 def lowered_source(document: Document) -> str:
     """The document's source lower-cased, once for all the ``detect()`` calls that ask."""
     source = document.source
@@ -186,9 +168,7 @@ __all__ = [
     "headings_found",
     "lowered_source",
     "may_contain",
-    "may_hold",
     "part_table",
-    "regex_literals",
     "source_literals",
     "text_literals",
     "titles",

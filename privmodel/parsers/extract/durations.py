@@ -17,7 +17,7 @@ from privmodel.parsers.extract._phrases import (
     bounded,
     compile_gated,
     lowered,
-    text_cache,
+    per_text,
 )
 from privmodel.parsers.extract.match import Match, select
 from privmodel.schema.duration import Duration
@@ -118,6 +118,7 @@ def _spec(g: _Grammar, m: re.Match[str], text: str) -> DurationSpec | None:
     return DurationSpec(duration, minimum, is_range or m.group("max") is not None)
 
 
+@per_text
 def find_durations(text: str, lang: str) -> list[Match[DurationSpec]]:
     """Stated durations in text order.
 
@@ -127,12 +128,7 @@ def find_durations(text: str, lang: str) -> list[Match[DurationSpec]]:
     Session phrases ("session cookies", "until you close your browser") give
     ``DurationSpec(None, session=True)``.
     """
-    return list(_durations(text, lang))
-
-
-@text_cache
-def _durations(text: str, lang: str) -> tuple[Match[DurationSpec], ...]:
-    return scan(_grammar(",".join(lexicon.languages(lang))), text)
+    return list(scan(_grammar(",".join(lexicon.languages(lang))), text))
 
 
 def scan(g: _Grammar, text: str) -> tuple[Match[DurationSpec], ...]:

@@ -11,6 +11,7 @@ from privmodel.parsers.extract._phrases import (
     PhraseTable,
     build_table,
     lowered,
+    per_text,
     text_cache,
 )
 from privmodel.parsers.extract.match import Match, select
@@ -72,17 +73,13 @@ def _table(langs: str) -> PhraseTable[LegalBasisCode]:
     return build_table(lexicon.merged("legal_bases", langs), LegalBasisCode)
 
 
+@per_text
 def find_legal_bases(text: str, lang: str) -> list[Match[LegalBasisCode]]:
     """Every mention of a legal basis, in words ("legitimate interest", "samtycke",
     "berechtigtes Interesse") or by citation. These are mentions: "withdraw your consent"
     yields CONSENT too; deciding which bases a policy relies on is the parser's business."""
-    return list(_legal_bases(text, lang))
-
-
-@text_cache
-def _legal_bases(text: str, lang: str) -> tuple[Match[LegalBasisCode], ...]:
     words = _table(",".join(lexicon.languages(lang))).candidates(text)
-    return tuple(select([*_citations(text), *words]))
+    return select([*_citations(text), *words])
 
 
 __all__ = ["find_legal_bases", "find_legal_basis_citations"]

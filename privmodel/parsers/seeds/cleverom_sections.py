@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.common import clean_label
 from privmodel.parsers.document import Block, BlockKind, Document
-from privmodel.parsers.extract._phrases import lowered, text_cache
-from privmodel.parsers.layout import classify_heading, may_hold, part_table, regex_literals
+from privmodel.parsers.extract._phrases import Gate, regex_gate, text_cache
+from privmodel.parsers.layout import classify_heading, part_table
 from privmodel.schema import (
     Evidence,
     MeasureKind,
@@ -132,9 +132,9 @@ _MEASURE_PATTERNS: tuple[tuple[str, MeasureKind, str], ...] = (
     ("pseudonymisation", MeasureKind.TECHNICAL, r"\bpseudonymi[sz]"),
     ("training", MeasureKind.ORGANISATIONAL, r"\b(?:staff|employee|security) training\b"),
 )
-# Each measure with its pattern and the literals one of which every match contains.
-_MEASURES: tuple[tuple[str, MeasureKind, re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
-    (code, kind, regex, regex_literals(regex))
+# Each measure with its pattern and a gate on the literals every match contains.
+_MEASURES: tuple[tuple[str, MeasureKind, re.Pattern[str], Gate], ...] = tuple(
+    (code, kind, regex, regex_gate([regex]))
     for code, kind, regex in ((c, k, re.compile(p, re.I)) for c, k, p in _MEASURE_PATTERNS)
 )
 _EXAMPLES_INTRO = re.compile(r",?\s+(?:such as|e\.g\.,?|including)\s+", re.I)
@@ -142,9 +142,8 @@ _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 def _kinds(text: str) -> list[tuple[str, MeasureKind]]:
-    low = lowered(text)
-    return [(code, kind) for code, kind, pattern, literals in _MEASURES
-            if may_hold(low, literals) and pattern.search(text)]
+    return [(code, kind) for code, kind, pattern, gate in _MEASURES
+            if gate.may_match(text) and pattern.search(text)]
 
 
 def _example_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
