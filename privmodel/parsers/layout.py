@@ -18,15 +18,11 @@ from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.extract._phrases import (
     fold_case,
     lowered,
-    text_cache,
 )
 
 P = TypeVar("P")
 
 _NUMBER = re.compile(r"^\s*\d{1,2}\.\s*")
-# The letters other than A-Z and a-z that a case-insensitive pattern takes for an ASCII
-# letter or that lower() turns into one: dotted İ, dotless ı, long ſ, the Kelvin sign.
-_NON_ASCII_CASES = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def titles(*wordings: str) -> frozenset[str]:
@@ -69,50 +65,24 @@ def headings_found(
     return len(wanted & keys)
 
 
-def text_literals(text: str) -> bytes | None:
-    """``text`` for :func:`may_contain`: in UTF-8 with A-Z lower-cased, or None when it has
-    a letter that case-insensitive matching or lower() takes for an ASCII one (then
-    anything may occur). Only ASCII is lower-cased: several times faster than lower() on
-    a non-ASCII text."""
-    return _kept_literals(text) if len(text) <= _KEEP_AT_MOST else _literals(text)
-
-
-def _literals(text: str) -> bytes | None:
-    if any(odd in text for odd in _NON_ASCII_CASES):
-        return None
-    return text.encode().lower()
-
-
 # Whole-document texts are kept for the detect() calls that share them only up to this
 # length: the entry of a policy of megabytes would outlive its parse in the cache.
 _KEEP_AT_MOST = 1 << 18
-_kept_literals = text_cache(_literals)
-
-
-def source_literals(document: Document) -> bytes | None:
-    """:func:`text_literals` of the source, worked out once for all ``detect()`` calls."""
-    return text_literals(document.source)
-
-
-def block_literals(document: Document) -> bytes | None:
-    """:func:`text_literals` of the texts of the blocks, one a line."""
-    return text_literals("\n".join(b.text for b in document.blocks))
-
-
-def may_contain(literals: bytes | None, literal: str) -> bool:
-    """Whether the text of ``literals`` may hold ``literal`` (lower-case ASCII) in any case.
-
-    False only when neither a case-insensitive pattern would find it there nor lower() give
-    it: the parsers look for the literal that every match of a pattern contains before
-    running the pattern, and skip lower-casing texts that cannot hold a word.
-    """
-    return literals is None or literal.encode() in literals
 
 
 def lowered_source(document: Document) -> str:
-    """The document's source lower-cased, once for all the ``detect()`` calls that ask."""
-    source = document.source
-    return lowered(source) if len(source) <= _KEEP_AT_MOST else fold_case(source)
+    """The document's source case-folded (:func:`fold_case`), once for all the
+    ``detect()`` calls that ask."""
+    return _kept(document.source)
+
+
+def lowered_blocks(document: Document) -> str:
+    """The texts of the document's blocks, one a line, case-folded like the source."""
+    return _kept("\n".join(b.text for b in document.blocks))
+
+
+def _kept(text: str) -> str:
+    return lowered(text) if len(text) <= _KEEP_AT_MOST else fold_case(text)
 
 
 @attrs.define
@@ -162,15 +132,12 @@ def group_sections(
 
 __all__ = [
     "SectionLayout",
-    "block_literals",
     "classify_heading",
     "group_sections",
     "headings_found",
+    "lowered_blocks",
     "lowered_source",
-    "may_contain",
     "part_table",
-    "source_literals",
-    "text_literals",
     "titles",
     "unnumbered",
 ]

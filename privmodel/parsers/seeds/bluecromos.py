@@ -18,9 +18,8 @@ from privmodel.parsers.layout import (
     classify_heading,
     group_sections,
     headings_found,
-    may_contain,
+    lowered_source,
     part_table,
-    source_literals,
     titles,
     unnumbered,
 )
@@ -110,10 +109,10 @@ class BlueCromosParser:
         }
         score += 0.05 * len(labels)
         # Each pattern's matches contain the literal tested first, far cheaper to look for.
-        text, low = document.source, source_literals(document)
-        if may_contain(low, "as a data processor") and _PROCESSOR_SELF.search(text):
+        text, low = document.source, lowered_source(document)
+        if "as a data processor" in low and _PROCESSOR_SELF.search(text):
             score += 0.1
-        if may_contain(low, "capture") and _IMAGE_PLATFORM.search(text):
+        if "capture" in low and _IMAGE_PLATFORM.search(text):
             score += 0.1
         return round(min(score, 0.95), 3)
 

@@ -23,7 +23,7 @@ from privmodel.parsers.common import (
 )
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.extract import find_urls
-from privmodel.parsers.layout import lowered_source, may_contain, source_literals
+from privmodel.parsers.layout import lowered_source
 from privmodel.parsers.seeds.bluescreen_activities import (
     add_data_category,
     count_activities,
@@ -71,13 +71,11 @@ class BluescreenParser:
             score += 0.5
         if any("kartläggning" in h.text.lower() for h in document.headings()):
             score += 0.1
-        # Both role words start so: the source is lower-cased only when it has one.
-        if may_contain(source_literals(document), _ROLE_STEM):
-            text = lowered_source(document)
-            if f"är {_CONTROLLER}" in text:
-                score += 0.15
-            if f"egenskap av {_PROCESSOR}" in text or f"egenskap av\u00a0{_PROCESSOR}" in text:
-                score += 0.15
+        text = lowered_source(document)
+        if f"är {_CONTROLLER}" in text:
+            score += 0.15
+        if f"egenskap av {_PROCESSOR}" in text or f"egenskap av\u00a0{_PROCESSOR}" in text:
+            score += 0.15
         return min(score, 0.95)
 
     def parse(self, document: Document) -> ParseResult:

@@ -24,9 +24,8 @@ from privmodel.parsers.layout import (
     classify_heading,
     group_sections,
     headings_found,
-    may_contain,
+    lowered_source,
     part_table,
-    source_literals,
     titles,
 )
 from privmodel.parsers.seeds.calectro_read import Layout, Part, read_policy
@@ -97,8 +96,8 @@ class CalectroParser:
         if _SELF.search(document.source):
             score += 0.1
         # Every match contains the literal, far cheaper to look for than to run the pattern.
-        low = source_literals(document)
-        if may_contain(low, "personal data processor") and _PROCESSOR_LIST.search(document.source):
+        low = lowered_source(document)
+        if "personal data processor" in low and _PROCESSOR_LIST.search(document.source):
             score += 0.1
         return round(min(score, 0.95), 3)
 

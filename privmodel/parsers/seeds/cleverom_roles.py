@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from privmodel.parsers.base import PolicyBuilder, publisher_or_new
 from privmodel.parsers.common import clean_label, split_examples
 from privmodel.parsers.document import Block, Document
-from privmodel.parsers.layout import block_literals, may_contain
+from privmodel.parsers.layout import lowered_blocks
 from privmodel.parsers.seeds.cleverom_sections import sentence_spans
 from privmodel.schema import (
     Controller,
@@ -58,12 +58,12 @@ _SUBJECT_CONCEPTS = (
 def self_description(document: Document) -> tuple[bool, bool]:
     """Whether the text states the controller claim and the processor claim of this layout."""
     # Every match of a claim contains its literal: blocks are searched only when it occurs.
-    low = block_literals(document)
+    low = lowered_blocks(document)
     texts = [b.text for b in document.blocks]
     return (
-        may_contain(low, "acts as the data controller")
+        "acts as the data controller" in low
         and any(_CONTROLLER_CLAIM.search(t) for t in texts),
-        may_contain(low, "data processor") and any(_PROCESSOR_CLAIM.search(t) for t in texts),
+        "data processor" in low and any(_PROCESSOR_CLAIM.search(t) for t in texts),
     )
 
 

@@ -26,10 +26,9 @@ from privmodel.parsers.common import (
 )
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.layout import (
-    block_literals,
     classify_heading,
     headings_found,
-    may_contain,
+    lowered_blocks,
     part_table,
     titles,
     unnumbered,
@@ -131,9 +130,9 @@ class WorkManagementSaasParser:
 
     def detect(self, document: Document) -> float:
         hits = headings_found(document, _DISTINCTIVE, unnumbered)
-        low = block_literals(document)
+        low = lowered_blocks(document)
         selfs = sum(
-            (literal is None or may_contain(low, literal))
+            (literal is None or literal in low)
             and any(p.search(b.text) for b in document.blocks)
             for literal, p in _SELF
         )
