@@ -123,14 +123,17 @@ class PhraseTable(Generic[V]):
     entries: tuple[tuple[V, re.Pattern[str]], ...]
     index: AnchorIndex | None = None
 
+    def open_entries(self, text: str) -> list[tuple[V, re.Pattern[str]]]:
+        """The entries that may match ``text``, in table order: those whose required
+        literals it holds (every entry when the table has no index)."""
+        if self.index is None:
+            return list(self.entries)
+        return [self.entries[i] for i in self.index.entries(lowered(text))]
+
     def candidates(self, text: str) -> list[Match[V]]:
-        chosen = (
-            range(len(self.entries)) if self.index is None
-            else self.index.entries(lowered(text))
-        )
         return [
             Match(value, m.start(), m.end(), m.group())
-            for value, regex in (self.entries[i] for i in chosen)
+            for value, regex in self.open_entries(text)
             for m in regex.finditer(text)
             if m.end() > m.start()
         ]
@@ -147,9 +150,14 @@ def build_table(
     items = [(key, pats) for key, pats in table.items() if pats]
     return PhraseTable(
         tuple((convert(key), compile_phrases(pats)) for key, pats in items),
-        AnchorIndex.of([anchors_of(pats) for _, pats in items],
-                       [requirements_of(pats) for _, pats in items]),
+        index_of([pats for _, pats in items]),
     )
+
+
+def index_of(per_entry: Sequence[Sequence[str]]) -> AnchorIndex:
+    """The :class:`AnchorIndex` of table entries given by their lexicon patterns."""
+    return AnchorIndex.of([anchors_of(pats) for pats in per_entry],
+                          [requirements_of(pats) for pats in per_entry])
 
 
 class AnchorScanner:

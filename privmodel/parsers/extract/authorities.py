@@ -10,10 +10,9 @@ import attrs
 
 from privmodel.parsers import lexicon
 from privmodel.parsers.extract._phrases import (
-    AnchorIndex,
     PhraseTable,
-    anchors_of,
     compile_phrases,
+    index_of,
     per_text,
 )
 from privmodel.parsers.extract.match import Match, select
@@ -51,7 +50,7 @@ def _table(langs: str) -> PhraseTable[AuthorityInfo]:
     preferred = sorted(entries, key=lambda e: not wanted.intersection(e.get("langs", ())))
     return PhraseTable(
         tuple((_info(e), compile_phrases(e["patterns"])) for e in preferred),
-        AnchorIndex.of([anchors_of(e["patterns"]) for e in preferred]),
+        index_of([e["patterns"] for e in preferred]),
     )
 
 

@@ -6,11 +6,10 @@ import functools
 
 from privmodel.parsers import lexicon
 from privmodel.parsers.extract._phrases import (
-    AnchorIndex,
     PhraseTable,
-    anchors_of,
     build_table,
     compile_phrases,
+    index_of,
     per_text,
 )
 from privmodel.parsers.extract.match import Match
@@ -37,7 +36,7 @@ def _eea_only(langs: str) -> PhraseTable[bool]:
     patterns = lexicon.flat("eea_only", langs, common=False)
     if not patterns:
         return PhraseTable(())
-    return PhraseTable(((True, compile_phrases(patterns)),), AnchorIndex.of([anchors_of(patterns)]))
+    return PhraseTable(((True, compile_phrases(patterns)),), index_of([patterns]))
 
 
 def _langs(lang: str) -> str:

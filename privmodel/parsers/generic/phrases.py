@@ -5,21 +5,21 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from privmodel.parsers.extract._phrases import (
     FLAGS,
-    SCANNER,
     Gate,
+    PhraseTable,
+    build_table,
     compile_phrases,
     gate,
-    lowered,
+    index_of,
     pattern_source,
 )
 from privmodel.parsers.lexicon import languages, load
 
 _NEVER = re.compile("(?!)")
-T = TypeVar("T")
 
 
 def _section(name: str) -> Mapping[str, Any]:
@@ -43,36 +43,29 @@ def phrase_gate(name: str, lang: str) -> Gate:
     return gate(_patterns(_section(name), lang))
 
 
-def _intro_patterns(lang: str) -> list[tuple[str, list[str]]]:
+def _intro_patterns(lang: str) -> dict[str, list[str]]:
     intro = _section("intro")
-    out: list[tuple[str, list[str]]] = []
+    out: dict[str, list[str]] = {}
     for topic in cast(Sequence[str], intro["order"]):
         patterns = [
             p for code in languages(lang)
             for p in cast(Mapping[str, list[str]], intro.get(code, {})).get(topic, [])
         ]
         if patterns:
-            out.append((topic, patterns))
+            out[topic] = patterns
     return out
 
 
 @functools.cache
-def intro_table(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def intro_table(lang: str) -> PhraseTable[str]:
     """Lead-in patterns per topic, in the order they are tried."""
-    return tuple((topic, compile_phrases(patterns)) for topic, patterns in _intro_patterns(lang))
-
-
-@functools.cache
-def _intro_gates(lang: str) -> tuple[tuple[tuple[str, re.Pattern[str]], frozenset[str] | None],
-                                      ...]:
-    anchors = [_anchor_set(gate(patterns)) for _, patterns in _intro_patterns(lang)]
-    return tuple(zip(intro_table(lang), anchors, strict=True))
+    return build_table(_intro_patterns(lang), str)
 
 
 def intro_of(text: str, lang: str) -> str | None:
     """The first topic of :func:`intro_table` whose lead-in phrases ``text`` holds, or None;
     topics whose literals ``text`` lacks are not searched."""
-    for topic, regex in _open(text, _intro_gates(lang)):
+    for topic, regex in intro_table(lang).open_entries(text):
         if regex.search(text):
             return topic
     return None
@@ -88,52 +81,30 @@ def purpose_markers(lang: str) -> tuple[re.Pattern[str], ...]:
 
 
 @functools.cache
-def _purpose_marker_anchors(lang: str) -> tuple[frozenset[str] | None, ...]:
-    """The anchors of each of :func:`purpose_markers` (as its :class:`Gate` has them)."""
-    return tuple(_anchor_set(gate([p])) for p in _patterns(_section("purpose_markers"), lang))
+def _purpose_marker_table(lang: str) -> PhraseTable[None]:
+    patterns = _patterns(_section("purpose_markers"), lang)
+    return PhraseTable(
+        tuple((None, regex) for regex in purpose_markers(lang)), index_of([[p] for p in patterns])
+    )
 
 
 def open_purpose_markers(text: str, lang: str) -> list[re.Pattern[str]]:
     """The :func:`purpose_markers` that ``text`` may hold, in order, from one look-up of
     the anchors it holds."""
-    return _open(text, list(zip(purpose_markers(lang), _purpose_marker_anchors(lang),
-                                strict=True)))
+    return [regex for _, regex in _purpose_marker_table(lang).open_entries(text)]
 
 
 @functools.cache
-def retention_kinds(lang: str) -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
-    """``(kind code, phrases, anchors)`` for retention criteria stated without a duration:
-    a text may state a kind only where one of its anchors occurs (None: anywhere). The
-    anchors are those of a :class:`Gate`, so that one scan of a block answers for every
-    kind (see :func:`open_kinds`)."""
-    table = _section("retention_kinds")
-    out: list[tuple[str, re.Pattern[str], frozenset[str] | None]] = []
-    for kind, per_lang in table.items():
-        patterns = _patterns(cast(Mapping[str, Any], per_lang), lang)
-        if patterns:
-            out.append((kind, compile_phrases(patterns), _anchor_set(gate(patterns))))
-    return tuple(out)
+def retention_kinds(lang: str) -> PhraseTable[str]:
+    """Kind codes with their phrases, for retention criteria stated without a duration."""
+    table = cast(Mapping[str, Mapping[str, Any]], _section("retention_kinds"))
+    return build_table({kind: _patterns(per_lang, lang) for kind, per_lang in table.items()}, str)
 
 
 def open_kinds(text: str, lang: str) -> list[tuple[str, re.Pattern[str]]]:
     """The :func:`retention_kinds` that ``text`` may state, from one look-up of the anchors
     it holds."""
-    return _open(text, [((kind, regex), anchors) for kind, regex, anchors
-                        in retention_kinds(lang)])
-
-
-def _anchor_set(g: Gate) -> frozenset[str] | None:
-    """The anchors of ``g`` (registered with the scanner when ``g`` was built)."""
-    return None if g.anchors is None else frozenset(g.anchors)
-
-
-def _open(text: str, entries: Sequence[tuple[T, frozenset[str] | None]]) -> list[T]:
-    """The values of ``entries`` whose anchors ``text`` holds (None: always), in order: what
-    ``Gate.may_match`` answers for each, from one look-up. The entries must be built (and
-    their anchors registered) before the look-up."""
-    present = SCANNER.found(lowered(text))
-    return [value for value, anchors in entries
-            if anchors is None or not anchors.isdisjoint(present)]
+    return retention_kinds(lang).open_entries(text)
 
 
 @functools.cache
