@@ -11,11 +11,10 @@ from typing import Any, cast
 from privmodel.parsers.document import Block, BlockKind
 from privmodel.parsers.extract._phrases import (
     FLAGS,
-    Gate,
     Phrases,
     bounded,
     pattern_source,
-    required_literals,
+    regex_gate,
 )
 from privmodel.parsers.lexicon import languages, load
 
@@ -55,9 +54,8 @@ def _statements(lang: str) -> tuple[Phrases, ...]:
 
 def _gated(source: str) -> Phrases:
     """``source`` compiled, searched only in texts that hold one of its required literals."""
-    anchors = required_literals(source)
-    gate = Gate(None if anchors is None else tuple(sorted(anchors)))
-    return Phrases(re.compile(source, FLAGS), gate)
+    regex = re.compile(source, FLAGS)
+    return Phrases(regex, regex_gate([regex]))
 
 
 @functools.cache
