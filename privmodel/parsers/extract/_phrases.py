@@ -128,7 +128,7 @@ class PhraseTable(Generic[V]):
         literals it holds (every entry when the table has no index)."""
         if self.index is None:
             return list(self.entries)
-        return [self.entries[i] for i in self.index.entries(lowered(text))]
+        return [self.entries[i] for i in self.index.entries(text)]
 
     def candidates(self, text: str) -> list[Match[V]]:
         return [
@@ -168,14 +168,15 @@ class AnchorScanner:
     fewest other anchors share (a rarer key means fewer substring tests of anchors that
     are not there), and only the anchors filed under a sequence of the text are tested.
     The result is kept for the next extractor asking about the same text, so a block is
-    scanned once, not once per table.
+    scanned once, not once per table; it is kept by the text as given, so asking again
+    costs one look-up, not a second one for the case-folded text.
     """
 
     def __init__(self) -> None:
         self._by_gram: dict[tuple[str, ...], list[str]] = {}
         self._grams: frozenset[tuple[str, ...]] = frozenset()
         self._known: set[str] = set()
-        self._found = text_cache(self._scan)
+        self._found = text_cache(self._find)
 
     def register(self, anchors: Iterable[str]) -> None:
         new = set(anchors) - self._known
@@ -193,9 +194,12 @@ class AnchorScanner:
         self._grams = frozenset(self._by_gram)
         self._found.cache_clear()
 
-    def found(self, lowered: str) -> frozenset[str]:
-        """The registered anchors that occur in ``lowered`` (lower-cased text)."""
-        return self._found(lowered)
+    def found(self, text: str) -> frozenset[str]:
+        """The registered anchors that occur in ``text``, compared as :func:`lowered`."""
+        return self._found(text)
+
+    def _find(self, text: str) -> frozenset[str]:
+        return self._scan(lowered(text))
 
     def _scan(self, lowered: str) -> frozenset[str]:
         return frozenset(
@@ -257,9 +261,9 @@ class AnchorIndex:
             needs,
         )
 
-    def entries(self, lowered: str) -> tuple[int, ...]:
-        """Indexes of the entries that may match, in table order."""
-        present = SCANNER.found(lowered) & self.anchors
+    def entries(self, text: str) -> tuple[int, ...]:
+        """Indexes of the entries that may match ``text``, in table order."""
+        present = SCANNER.found(text) & self.anchors
         if not present:
             return self.always
         known = self._memo.get(present)
@@ -310,7 +314,7 @@ class Gate:
     def may_match(self, text: str) -> bool:
         if self.anchors is None:
             return True
-        present = SCANNER.found(lowered(text))
+        present = SCANNER.found(text)
         if self._set.isdisjoint(present):
             return False
         if self.requirements is None:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import cast
 
 from privmodel.parsers.document import Block, BlockKind, Document
-from privmodel.parsers.extract._phrases import Phrases, compile_gated, text_cache
+from privmodel.parsers.extract._phrases import PhraseTable, build_table, text_cache
 from privmodel.parsers.generic.phrases import intro_of
 from privmodel.parsers.lexicon import languages, load
 
@@ -15,19 +15,17 @@ Topics = dict[str, list[Block]]
 
 
 @functools.cache
-def _table(lang: str) -> tuple[tuple[str, Phrases], ...]:
+def _table(lang: str) -> PhraseTable[str]:
+    """Heading phrases per topic, in the lexicon's order of topics."""
     data = load("topics")
-    order = cast(Sequence[str], data["order"])
     langs = languages(lang)
-    table: list[tuple[str, Phrases]] = []
-    for topic in order:
-        patterns = [
+    return build_table({
+        topic: [
             p for code in langs
             for p in cast(Mapping[str, list[str]], data[code]).get(topic, [])
         ]
-        if patterns:
-            table.append((topic, compile_gated(patterns)))
-    return tuple(table)
+        for topic in cast(Sequence[str], data["order"])
+    }, str)
 
 
 @text_cache
@@ -35,7 +33,9 @@ def heading_topics(text: str, lang: str) -> tuple[str, ...]:
     """Every topic a heading names ('How we use and keep your data': purposes, retention)."""
     if len(text) > 120:
         return ()
-    found = tuple(topic for topic, phrases in _table(lang) if phrases.search(text))
+    found = tuple(
+        topic for topic, regex in _table(lang).open_entries(text) if regex.search(text)
+    )
     strong = tuple(t for t in found if t not in _weak())
     return strong or found[:1]
 
