@@ -19,6 +19,7 @@ from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block
 from privmodel.parsers.extract import DurationSpec, find_durations
 from privmodel.parsers.extract._phrases import FLAGS, Gate, alternation, compile_phrases, gate
+from privmodel.parsers.extract.durations import may_state_duration
 from privmodel.parsers.generic.phrases import open_kinds
 from privmodel.parsers.generic.prose import sentences
 from privmodel.parsers.lexicon import languages, load
@@ -112,11 +113,12 @@ def _read(b: PolicyBuilder, block: Block, lang: str, *, criteria: bool) -> None:
     text = block.text
     verb = _storage_verb(lang)
     here = open_kinds(text, lang)
+    periods = may_state_duration(text, lang)  # else no sentence of the block states one
     for s, e in sentences(text):
         if not criteria and not verb.search(text, s, e):
             continue
         kinds = [(k, km) for k, rx in here if (km := rx.search(text, s, e))]
-        if _periods(b, block, lang, (s, e), kinds):
+        if periods and _periods(b, block, lang, (s, e), kinds):
             continue
         for kind_code, found in kinds:
             _add(b, block, lang, RetentionKind(kind_code), (s, found.start(), found.end()), None)
