@@ -139,33 +139,35 @@ def _leading(items: list[tuple[Any, Any]]) -> set[str] | None:
     return {run} if run else None
 
 
-def _may_state_amount(g: _Grammar, low: str) -> bool:
-    """Whether the lower-cased text may hold a number and a unit as the grammar ends: some
-    unit starts after a digit or a number word, maybe with spaces or a hyphen between.
+def _may_state_amount(g: _Grammar, low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` (lower-cased text) may hold a number and a unit as the
+    grammar ends: some unit starts after a digit or a number word, maybe with spaces or a
+    hyphen between.
 
     An exact necessary condition, far cheaper than the regex, and stricter than finding
     a unit alone, which short units make common ("år" in "vår", "day" in "today").
     """
     assert g.unit_literals is not None
     for unit in g.unit_literals:
-        at = low.find(unit)
+        at = low.find(unit, start, end)
         while at != -1:
-            if _number_ends_at(g, low, at):
+            if _number_ends_at(g, low, start, at):
                 return True
-            at = low.find(unit, at + 1)
+            at = low.find(unit, at + 1, end)
     return False
 
 
-def _number_ends_at(g: _Grammar, low: str, at: int) -> bool:
-    """Whether a number may end before ``at``, then maybe spaces, a hyphen or both."""
+def _number_ends_at(g: _Grammar, low: str, start: int, at: int) -> bool:
+    """Whether a number may end in ``low[start:at]``, then maybe spaces, a hyphen or both."""
     end = at
-    while end and low[end - 1].isspace():
+    while end > start and low[end - 1].isspace():
         end -= 1
-    if end and low[end - 1] == "-":
+    if end > start and low[end - 1] == "-":
         end -= 1
-        while end and low[end - 1].isspace():
+        while end > start and low[end - 1].isspace():
             end -= 1
-    return end > 0 and (low[end - 1].isdecimal() or low.endswith(g.number_ends, 0, end))
+    return end > start and (
+        low[end - 1].isdecimal() or low.endswith(g.number_ends, start, end))
 
 
 def _amount(g: _Grammar, number: str | None, unit: str | None) -> Duration | None:
@@ -205,18 +207,26 @@ def find_durations(text: str, lang: str) -> list[Match[DurationSpec]]:
     return list(scan(_grammar(",".join(lexicon.languages(lang))), text))
 
 
-def may_state_duration(text: str, lang: str) -> bool:
-    """False when no part of ``text`` states a duration: literals looked for once, for a
-    caller that would otherwise look for durations sentence by sentence."""
+def may_state_duration(text: str, lang: str, start: int = 0, end: int | None = None) -> bool:
+    """False when ``text[start:end]`` states no duration (``find_durations`` finds none).
+
+    A test of literals, for a caller that would otherwise look for durations sentence by
+    sentence: the literals of ``text`` are looked for once, not those of each sentence.
+    """
     g = _grammar(",".join(lexicon.languages(lang)))
-    return (g.unit_literals is None or _may_state_amount(g, lowered(text))
-            or g.session.gate.may_match(text))
+    if g.unit_literals is None or g.session.gate.may_match(text):
+        return True
+    low = lowered(text)
+    if len(low) != len(text):  # lower-casing moved the offsets: test all of it
+        start, end = 0, None
+    return _may_state_amount(g, low, start, len(low) if end is None else end)
 
 
 def scan(g: _Grammar, text: str) -> tuple[Match[DurationSpec], ...]:
     """The durations of ``text`` by grammar ``g``, uncached."""
     found: list[Match[DurationSpec]] = []
-    if g.unit_literals is None or _may_state_amount(g, lowered(text)):
+    low = lowered(text)
+    if g.unit_literals is None or _may_state_amount(g, low, 0, len(low)):
         for m in g.regex.finditer(text):
             spec = _spec(g, m, text)
             if spec is not None:

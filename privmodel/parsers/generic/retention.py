@@ -113,12 +113,11 @@ def _read(b: PolicyBuilder, block: Block, lang: str, *, criteria: bool) -> None:
     text = block.text
     verb = _storage_verb(lang)
     here = open_kinds(text, lang)
-    periods = may_state_duration(text, lang)  # else no sentence of the block states one
     for s, e in sentences(text):
         if not criteria and not verb.search(text, s, e):
             continue
         kinds = [(k, km) for k, rx in here if (km := rx.search(text, s, e))]
-        if periods and _periods(b, block, lang, (s, e), kinds):
+        if may_state_duration(text, lang, s, e) and _periods(b, block, lang, (s, e), kinds):
             continue
         for kind_code, found in kinds:
             _add(b, block, lang, RetentionKind(kind_code), (s, found.start(), found.end()), None)
