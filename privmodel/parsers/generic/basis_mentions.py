@@ -56,12 +56,17 @@ def _obligation_laws() -> frozenset[str]:
     return frozenset(cast(list[str], _generic("obligation_laws")["laws"]))
 
 
+def obligation_wordings(lang: str) -> list[str]:
+    """The lexicon patterns of a legal obligation and of the bookkeeping acts' names."""
+    bases = lexicon.merged("legal_bases", lang).get(_OBLIGATION.value, [])
+    laws = lexicon.merged("laws", lang)
+    return [*bases, *(p for law in _obligation_laws() for p in laws.get(law, []))]
+
+
 @functools.cache
 def _obligation_gate(lang: str) -> Gate:
     """Literals one of which a legal obligation or a bookkeeping act's name contains."""
-    bases = lexicon.merged("legal_bases", lang).get(_OBLIGATION.value, [])
-    laws = lexicon.merged("laws", lang)
-    return gate([*bases, *(p for law in _obligation_laws() for p in laws.get(law, []))])
+    return gate(obligation_wordings(lang))
 
 
 def sentence_citations(text: str) -> list[Match[LegalBasisCode]]:
