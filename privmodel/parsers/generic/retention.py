@@ -104,7 +104,11 @@ def collect_retention(
     verb = _storage_verb(lang)
     may_match = _storage_gate(lang).may_match
     for block in others:
-        if id(block) not in done and may_match(block.text) and verb.search(block.text):
+        text = block.text
+        if (id(block) not in done and may_match(text)
+                # else the block can state neither a criterion nor a period: no rule
+                and (open_kinds(text, lang) or may_state_duration(text, lang))
+                and verb.search(text)):
             done.add(id(block))
             _read(b, block, lang, criteria=False)
 
