@@ -211,15 +211,26 @@ def may_state_duration(text: str, lang: str, start: int = 0, end: int | None = N
     """False when ``text[start:end]`` states no duration (``find_durations`` finds none).
 
     A test of literals, for a caller that would otherwise look for durations sentence by
-    sentence: the literals of ``text`` are looked for once, not those of each sentence.
+    sentence: the literals are looked for in the lower-cased ``text`` between the offsets,
+    not in a lower-cased copy of each sentence.
     """
     g = _grammar(",".join(lexicon.languages(lang)))
-    if g.unit_literals is None or g.session.gate.may_match(text):
+    if g.unit_literals is None:
         return True
     low = lowered(text)
     if len(low) != len(text):  # lower-casing moved the offsets: test all of it
         start, end = 0, None
-    return _may_state_amount(g, low, start, len(low) if end is None else end)
+    end = len(low) if end is None else end
+    return _may_state_amount(g, low, start, end) or _may_name_session(g, text, low, start, end)
+
+
+def _may_name_session(g: _Grammar, text: str, low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` (``text`` lower-cased) may hold a session phrase: one of
+    its anchors, where the gate (cheaper, asked first) lets ``text`` hold one."""
+    gate = g.session.gate
+    if not gate.may_match(text):
+        return False
+    return gate.anchors is None or any(low.find(a, start, end) != -1 for a in gate.anchors)
 
 
 def scan(g: _Grammar, text: str) -> tuple[Match[DurationSpec], ...]:
