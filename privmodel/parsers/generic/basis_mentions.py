@@ -19,7 +19,7 @@ from privmodel.parsers.document import Block
 from privmodel.parsers.extract import find_laws, find_legal_bases
 from privmodel.parsers.extract._phrases import FLAGS, Gate, Phrases, compile_gated, gate
 from privmodel.parsers.extract.match import Match
-from privmodel.parsers.generic.phrases import phrase_regex, purpose_markers
+from privmodel.parsers.generic.phrases import open_purpose_markers, phrase_regex
 from privmodel.parsers.generic.prose import sentences
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import LegalBasisCode
@@ -94,8 +94,9 @@ def obligation_mentions(block: Block, lang: str, purposes: bool) -> list[Match[L
     if not _obligation_gate(lang).may_match(text):
         return out
     basis = phrase_regex("basis_words", lang)
+    markers = open_purpose_markers(text, lang)
     for s, e in sentences(text):
-        purpose = purposes or any(r.search(text, s, e) for r in purpose_markers(lang))
+        purpose = purposes or any(r.search(text, s, e) for r in markers)
         if purpose:
             out.extend(Match(m.value, s + m.start, s + m.end, m.text)
                        for m in find_legal_bases(text[s:e], lang) if m.value == _OBLIGATION)
