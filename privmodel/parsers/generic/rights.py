@@ -94,11 +94,12 @@ def _table(name: str, lang: str) -> PhraseTable[RightCode]:
 
 
 @functools.cache
-def _names_gate(lang: str) -> Gate:
-    """Whether a block may hold any wording of a right that the collector reads: most
-    blocks hold none, and one test of literals then replaces a look-up per table."""
-    return gate([*right_wordings(lang), *(p for name in _TABLES
-                                          for ps in _wordings(name, lang).values() for p in ps)])
+def _block_gate(lang: str) -> Gate:
+    """Whether a block may hold any wording of a right that the collector reads, or the
+    rights word of an article list: most blocks hold none, and one test of literals then
+    replaces a look-up per table."""
+    return gate([*right_wordings(lang), *_per_lang(_generic("right_article_lead"), lang),
+                 *(p for name in _TABLES for ps in _wordings(name, lang).values() for p in ps)])
 
 
 @functools.cache
@@ -130,10 +131,9 @@ def collect_all_rights(
     """Every right the policy grants, with the evidence of its first wording per block."""
     own = {id(block) for topic in _OWN_TOPICS for block in topics.get(topic, [])}
     rights = _Rights(b)
-    may_name = _names_gate(lang).may_match
+    may_read = _block_gate(lang).may_match
     for block in blocks:
-        cites = _may_cite(block.text, lang)
-        if not (cites or may_name(block.text)):
+        if not may_read(block.text):
             continue  # no wording of any table, no article list
         added: _Added = set()
         in_section = id(block) in own or (
@@ -152,7 +152,7 @@ def collect_all_rights(
                     continue
                 seen.add(code)
                 rights.add(block, code, found.start, found.end, _CONFIDENCE, added)
-        if cites:
+        if _may_cite(block.text, lang):
             _article_rights(rights, block, lang, added)
     rights.emit()
 
