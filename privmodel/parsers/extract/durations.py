@@ -5,6 +5,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 import attrs
 
@@ -13,10 +16,10 @@ from privmodel.parsers.extract._phrases import (
     FLAGS,
     Phrases,
     alternation,
-    anchors_of,
     bounded,
     compile_gated,
     lowered,
+    pattern_source,
     per_text,
 )
 from privmodel.parsers.extract.match import Match, select
@@ -43,9 +46,11 @@ class DurationSpec:
 @attrs.frozen
 class _Grammar:
     regex: re.Pattern[str]
-    # Every match of ``regex`` names a unit: literals one of which each unit contains
-    # (None: some unit has no literal of two letters, so the regex always runs).
+    # Every match of ``regex`` ends in a number, an optional separator and a unit: the
+    # literals (lower-cased) with which each unit starts (None: some unit starts otherwise,
+    # so the regex always runs), and the endings of the number words.
     unit_literals: tuple[str, ...] | None
+    number_ends: tuple[str, ...]
     session: Phrases
     units: tuple[tuple[str, re.Pattern[str]], ...]
     numbers: Mapping[str, int]
@@ -80,10 +85,15 @@ def _grammar(langs: str) -> _Grammar:
         rf"|(?P<lo2>{num})(?:[ -](?P<lou2>{unit}))? ?{to_} ?)?"
         rf"(?P<n>{num})(?: ?- ?| )?(?P<u>{unit})"
     )
-    unit_literals = anchors_of([p for ps in units.values() for p in ps], shortest=2)
+    unit_literals = _starts([p for ps in units.values() for p in ps])
     return _Grammar(
         regex=re.compile(bounded(source.replace(" ", r"\s+").replace(r"\s+?", r"\s*")), FLAGS),
-        unit_literals=None if unit_literals is None else tuple(sorted(unit_literals)),
+        unit_literals=None if unit_literals is None else tuple(sorted(
+            # a unit found where a shorter one starts is found already ("mo" in "month")
+            u for u in unit_literals
+            if not any(u != v and u.startswith(v) for v in unit_literals))),
+        # a number word's last word: "a hundred" may match across any whitespace
+        number_ends=tuple(sorted({w.split()[-1] for w in [*numbers, *articles]})),
         session=compile_gated(lexicon.flat("session", langs, common=False)),
         units=tuple((k, re.compile(alternation(p) + r"\Z", FLAGS)) for k, p in units.items()),
         numbers=numbers,
@@ -92,6 +102,72 @@ def _grammar(langs: str) -> _Grammar:
             rf"(?<!\w){_alt(lexicon.flat('article_prefixes', langs, common=False))}\s+\Z", FLAGS
         ),
     )
+
+
+def _starts(patterns: list[str]) -> set[str] | None:
+    """The literals (lower-cased) one of which every match of a unit pattern starts with,
+    or None when some pattern starts with no literal."""
+    found: set[str] = set()
+    for pattern in patterns:
+        starts = _leading(list(_parser.parse(pattern_source(pattern), FLAGS)))
+        if starts is None:
+            return None
+        found |= starts
+    return found
+
+
+def _leading(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The literals with which every match of a parsed pattern starts (None: not known)."""
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL:
+            run += chr(av).lower()
+            continue
+        if run:
+            break
+        if op is _c.SUBPATTERN:
+            return _leading(list(av[-1]))
+        if op is _c.BRANCH:
+            found: set[str] = set()
+            for branch in av[1]:
+                starts = _leading(list(branch))
+                if starts is None:
+                    return None
+                found |= starts
+            return found
+        return None
+    return {run} if run else None
+
+
+def _may_state_amount(g: _Grammar, low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` (lower-cased text) may hold a number and a unit as the
+    grammar ends: some unit starts after a digit or a number word, maybe with spaces or a
+    hyphen between.
+
+    An exact necessary condition, far cheaper than the regex, and stricter than finding
+    a unit alone, which short units make common ("år" in "vår", "day" in "today").
+    """
+    assert g.unit_literals is not None
+    for unit in g.unit_literals:
+        at = low.find(unit, start, end)
+        while at != -1:
+            if _number_ends_at(g, low, start, at):
+                return True
+            at = low.find(unit, at + 1, end)
+    return False
+
+
+def _number_ends_at(g: _Grammar, low: str, start: int, at: int) -> bool:
+    """Whether a number may end in ``low[start:at]``, then maybe spaces, a hyphen or both."""
+    end = at
+    while end > start and low[end - 1].isspace():
+        end -= 1
+    if end > start and low[end - 1] == "-":
+        end -= 1
+        while end > start and low[end - 1].isspace():
+            end -= 1
+    return end > start and (
+        low[end - 1].isdecimal() or low.endswith(g.number_ends, start, end))
 
 
 def _amount(g: _Grammar, number: str | None, unit: str | None) -> Duration | None:
@@ -131,11 +207,37 @@ def find_durations(text: str, lang: str) -> list[Match[DurationSpec]]:
     return list(scan(_grammar(",".join(lexicon.languages(lang))), text))
 
 
+def may_state_duration(text: str, lang: str, start: int = 0, end: int | None = None) -> bool:
+    """False when ``text[start:end]`` states no duration (``find_durations`` finds none).
+
+    A test of literals, for a caller that would otherwise look for durations sentence by
+    sentence: the literals are looked for in the lower-cased ``text`` between the offsets,
+    not in a lower-cased copy of each sentence.
+    """
+    g = _grammar(",".join(lexicon.languages(lang)))
+    if g.unit_literals is None:
+        return True
+    low = lowered(text)
+    if len(low) != len(text):  # lower-casing moved the offsets: test all of it
+        start, end = 0, None
+    end = len(low) if end is None else end
+    return _may_state_amount(g, low, start, end) or _may_name_session(g, text, low, start, end)
+
+
+def _may_name_session(g: _Grammar, text: str, low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` (``text`` lower-cased) may hold a session phrase: one of
+    its anchors, where the gate (cheaper, asked first) lets ``text`` hold one."""
+    gate = g.session.gate
+    if not gate.may_match(text):
+        return False
+    return gate.anchors is None or any(low.find(a, start, end) != -1 for a in gate.anchors)
+
+
 def scan(g: _Grammar, text: str) -> tuple[Match[DurationSpec], ...]:
     """The durations of ``text`` by grammar ``g``, uncached."""
     found: list[Match[DurationSpec]] = []
     low = lowered(text)
-    if g.unit_literals is None or any(unit in low for unit in g.unit_literals):
+    if g.unit_literals is None or _may_state_amount(g, low, 0, len(low)):
         for m in g.regex.finditer(text):
             spec = _spec(g, m, text)
             if spec is not None:
@@ -145,4 +247,4 @@ def scan(g: _Grammar, text: str) -> tuple[Match[DurationSpec], ...]:
     return tuple(select(found))
 
 
-__all__ = ["DurationSpec", "find_durations"]
+__all__ = ["DurationSpec", "find_durations", "may_state_duration"]

@@ -15,6 +15,12 @@ def _table(langs: str) -> PhraseTable[RightCode]:
     return build_table(lexicon.merged("rights", langs), RightCode)
 
 
+def right_wordings(lang: str) -> list[str]:
+    """The lexicon patterns :func:`find_rights` looks for."""
+    return [p for ps in lexicon.merged("rights", ",".join(lexicon.languages(lang))).values()
+            for p in ps]
+
+
 @per_text
 def find_rights(text: str, lang: str) -> list[Match[RightCode]]:
     """Mentions of rights: "right of access", "rätt till radering", "Widerspruch", ...
@@ -26,4 +32,4 @@ def find_rights(text: str, lang: str) -> list[Match[RightCode]]:
     return _table(",".join(lexicon.languages(lang))).find(text)
 
 
-__all__ = ["find_rights"]
+__all__ = ["find_rights", "right_wordings"]

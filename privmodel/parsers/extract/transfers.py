@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 from privmodel.parsers import lexicon
 from privmodel.parsers.extract._phrases import (
@@ -33,14 +34,30 @@ def _regions(langs: str) -> PhraseTable[str]:
 
 @functools.cache
 def _eea_only(langs: str) -> PhraseTable[bool]:
-    patterns = lexicon.flat("eea_only", langs, common=False)
+    patterns = _eea_only_patterns(langs)
     if not patterns:
         return PhraseTable(())
     return PhraseTable(((True, compile_phrases(patterns)),), index_of([patterns]))
 
 
+def _eea_only_patterns(langs: str) -> list[str]:
+    return lexicon.flat("eea_only", langs, common=False)
+
+
 def _langs(lang: str) -> str:
     return ",".join(lexicon.languages(lang))
+
+
+def eea_only_wordings(lang: str) -> list[str]:
+    """The lexicon patterns :func:`find_eea_only` looks for."""
+    return _eea_only_patterns(_langs(lang))
+
+
+def mechanism_wordings(lang: str, codes: Iterable[str]) -> list[str]:
+    """The lexicon patterns by which :func:`find_transfer_mechanisms` finds ``codes``."""
+    wanted = set(codes)
+    return [p for code, ps in lexicon.merged("transfer_mechanisms", _langs(lang)).items()
+            if code in wanted for p in ps]
 
 
 @per_text
@@ -71,4 +88,11 @@ def find_eea_only(text: str, lang: str) -> list[Match[bool]]:
     return _eea_only(_langs(lang)).find(text)
 
 
-__all__ = ["find_countries", "find_eea_only", "find_regions", "find_transfer_mechanisms"]
+__all__ = [
+    "eea_only_wordings",
+    "find_countries",
+    "find_eea_only",
+    "find_regions",
+    "find_transfer_mechanisms",
+    "mechanism_wordings",
+]

@@ -10,14 +10,16 @@ from typing import cast
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block, BlockKind
 from privmodel.parsers.extract import find_laws, find_legal_bases, find_legal_basis_citations
-from privmodel.parsers.extract._phrases import FLAGS, Gate, alternation, gate, lowered
+from privmodel.parsers.extract._phrases import FLAGS, Gate, alternation, gate
+from privmodel.parsers.extract.legal_basis import may_cite
 from privmodel.parsers.extract.match import Match
 from privmodel.parsers.generic.basis_mentions import (
     label_mentions,
     obligation_mentions,
+    obligation_wordings,
     sentence_citations,
 )
-from privmodel.parsers.generic.phrases import phrase_regex
+from privmodel.parsers.generic.phrases import phrase_gate, phrase_regex
 from privmodel.parsers.generic.prose import sentences
 from privmodel.parsers.generic.roles import collect_implied_role
 from privmodel.parsers.lexicon import languages, load
@@ -71,13 +73,15 @@ def _mentions(
     block: Block, lang: str, in_topic: bool, purposes: bool = False
 ) -> list[Match[LegalBasisCode]]:
     text = block.text
-    cites = _may_cite(text)
+    cites = may_cite(text)
+    if not (in_topic or cites or _words_gate(lang).may_match(text)):
+        return []  # outside the topic only citations, basis words and obligations count
     extra = [*(sentence_citations(text) if cites else ()),
              *obligation_mentions(block, lang, purposes)]
     if in_topic:
         return [*find_legal_bases(text, lang), *label_mentions(text, lang), *extra]
     out = [*(find_legal_basis_citations(text) if cites else ()), *extra]
-    if not _basis_gate(lang).may_match(text):
+    if not phrase_gate("basis_words", lang).may_match(text):
         return out  # no sentence has a basis word
     basis = phrase_regex("basis_words", lang)
     cited = {(m.start, m.end) for m in out}
@@ -91,15 +95,11 @@ def _mentions(
     return out
 
 
-def _may_cite(text: str) -> bool:
-    """Whether ``text`` may cite an article: every citation starts with 'Art' in any case."""
-    return "art" in lowered(text)
-
-
 @functools.cache
-def _basis_gate(lang: str) -> Gate:
-    """Literals one of which every match of ``phrase_regex("basis_words", lang)`` contains."""
-    return gate(_per_lang_patterns("basis_words", lang))
+def _words_gate(lang: str) -> Gate:
+    """Whether a block may hold a basis word or state a legal obligation (as
+    :func:`obligation_mentions` reads one): one test where most blocks hold neither."""
+    return gate([*_per_lang_patterns("basis_words", lang), *obligation_wordings(lang)])
 
 
 def collect_law_names(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:

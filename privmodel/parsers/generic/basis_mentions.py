@@ -19,7 +19,7 @@ from privmodel.parsers.document import Block
 from privmodel.parsers.extract import find_laws, find_legal_bases
 from privmodel.parsers.extract._phrases import FLAGS, Gate, Phrases, compile_gated, gate
 from privmodel.parsers.extract.match import Match
-from privmodel.parsers.generic.phrases import phrase_regex, purpose_markers
+from privmodel.parsers.generic.phrases import open_purpose_markers, phrase_regex
 from privmodel.parsers.generic.prose import sentences
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import LegalBasisCode
@@ -56,12 +56,17 @@ def _obligation_laws() -> frozenset[str]:
     return frozenset(cast(list[str], _generic("obligation_laws")["laws"]))
 
 
+def obligation_wordings(lang: str) -> list[str]:
+    """The lexicon patterns of a legal obligation and of the bookkeeping acts' names."""
+    bases = lexicon.merged("legal_bases", lang).get(_OBLIGATION.value, [])
+    laws = lexicon.merged("laws", lang)
+    return [*bases, *(p for law in _obligation_laws() for p in laws.get(law, []))]
+
+
 @functools.cache
 def _obligation_gate(lang: str) -> Gate:
     """Literals one of which a legal obligation or a bookkeeping act's name contains."""
-    bases = lexicon.merged("legal_bases", lang).get(_OBLIGATION.value, [])
-    laws = lexicon.merged("laws", lang)
-    return gate([*bases, *(p for law in _obligation_laws() for p in laws.get(law, []))])
+    return gate(obligation_wordings(lang))
 
 
 def sentence_citations(text: str) -> list[Match[LegalBasisCode]]:
@@ -89,8 +94,9 @@ def obligation_mentions(block: Block, lang: str, purposes: bool) -> list[Match[L
     if not _obligation_gate(lang).may_match(text):
         return out
     basis = phrase_regex("basis_words", lang)
+    markers = open_purpose_markers(text, lang)
     for s, e in sentences(text):
-        purpose = purposes or any(r.search(text, s, e) for r in purpose_markers(lang))
+        purpose = purposes or any(r.search(text, s, e) for r in markers)
         if purpose:
             out.extend(Match(m.value, s + m.start, s + m.end, m.text)
                        for m in find_legal_bases(text[s:e], lang) if m.value == _OBLIGATION)

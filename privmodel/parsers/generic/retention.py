@@ -19,6 +19,7 @@ from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block
 from privmodel.parsers.extract import DurationSpec, find_durations
 from privmodel.parsers.extract._phrases import FLAGS, Gate, alternation, compile_phrases, gate
+from privmodel.parsers.extract.durations import may_state_duration
 from privmodel.parsers.generic.phrases import open_kinds
 from privmodel.parsers.generic.prose import sentences
 from privmodel.parsers.lexicon import languages, load
@@ -103,7 +104,11 @@ def collect_retention(
     verb = _storage_verb(lang)
     may_match = _storage_gate(lang).may_match
     for block in others:
-        if id(block) not in done and may_match(block.text) and verb.search(block.text):
+        text = block.text
+        if (id(block) not in done and may_match(text)
+                # else the block can state neither a criterion nor a period: no rule
+                and (open_kinds(text, lang) or may_state_duration(text, lang))
+                and verb.search(text)):
             done.add(id(block))
             _read(b, block, lang, criteria=False)
 
@@ -116,7 +121,7 @@ def _read(b: PolicyBuilder, block: Block, lang: str, *, criteria: bool) -> None:
         if not criteria and not verb.search(text, s, e):
             continue
         kinds = [(k, km) for k, rx in here if (km := rx.search(text, s, e))]
-        if _periods(b, block, lang, (s, e), kinds):
+        if may_state_duration(text, lang, s, e) and _periods(b, block, lang, (s, e), kinds):
             continue
         for kind_code, found in kinds:
             _add(b, block, lang, RetentionKind(kind_code), (s, found.start(), found.end()), None)

@@ -17,14 +17,17 @@ from privmodel.parsers.document import Block, BlockKind
 from privmodel.parsers.extract import find_rights
 from privmodel.parsers.extract._phrases import (
     FLAGS,
+    Gate,
     Phrases,
     PhraseTable,
     alternation,
     bounded,
     build_table,
     compile_gated,
+    gate,
     lowered,
 )
+from privmodel.parsers.extract.rights import right_wordings
 from privmodel.parsers.generic.topics import block_topics
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import Evidence, Right, RightCode
@@ -36,6 +39,7 @@ _STOP = re.compile(r"[.!?;](?=\s|$)|\n")
 _NUMBERS = re.compile(r"(\d{1,2})(?:\s*(?:-|–|bis|to|till|til|through)\s*(\d{1,2}))?")
 _CONFIDENCE = 0.6
 _ARTICLE = re.compile(r"(?<!\w)[Aa]rt|§")
+_TABLES = ("rights", "rights_more", "rights_in_section")
 _Added = set[tuple[RightCode, int, int]]  # rights a block gave, by code and span
 
 
@@ -77,13 +81,31 @@ def _per_lang(table: Mapping[str, Any], lang: str) -> list[str]:
     return [p for code in languages(lang) for p in cast(list[str], table.get(code, []))]
 
 
-@functools.cache
-def _table(name: str, lang: str) -> PhraseTable[RightCode]:
-    table = {
+def _wordings(name: str, lang: str) -> dict[str, list[str]]:
+    return {
         code: _per_lang(cast(Mapping[str, Any], per_lang), lang)
         for code, per_lang in _generic(name).items() if not code.startswith("_")
     }
-    return build_table(table, RightCode)
+
+
+@functools.cache
+def _table(name: str, lang: str) -> PhraseTable[RightCode]:
+    return build_table(_wordings(name, lang), RightCode)
+
+
+@functools.cache
+def _block_gate(lang: str) -> Gate:
+    """Whether a block may hold any wording of a right that the collector reads, or the
+    rights word of an article list: most blocks hold none, and one test of literals then
+    replaces a look-up per table."""
+    return gate([*right_wordings(lang), *_per_lang(_generic("right_article_lead"), lang),
+                 *(p for name in _TABLES for ps in _wordings(name, lang).values() for p in ps)])
+
+
+@functools.cache
+def _lead_gate(lang: str) -> Gate:
+    """Whether a block may hold the rights word that an article list follows."""
+    return gate(_per_lang(_generic("right_article_lead"), lang))
 
 
 @functools.cache
@@ -109,7 +131,10 @@ def collect_all_rights(
     """Every right the policy grants, with the evidence of its first wording per block."""
     own = {id(block) for topic in _OWN_TOPICS for block in topics.get(topic, [])}
     rights = _Rights(b)
+    may_read = _block_gate(lang).may_match
     for block in blocks:
+        if not may_read(block.text):
+            continue  # no wording of any table, no article list
         added: _Added = set()
         in_section = id(block) in own or (
             block.kind is BlockKind.HEADING
@@ -118,7 +143,7 @@ def collect_all_rights(
             if m.value in _CONTEXTUAL and not in_section and not _about_right(block, m.start, lang):
                 continue
             rights.add(block, m.value, m.start, m.end, 1.0, added)
-        for name in ("rights", "rights_more", *(("rights_in_section",) if in_section else ())):
+        for name in _TABLES if in_section else _TABLES[:-1]:
             seen: set[RightCode] = set()
             for found in _table(name, lang).candidates(block.text):
                 code = found.value
@@ -127,7 +152,8 @@ def collect_all_rights(
                     continue
                 seen.add(code)
                 rights.add(block, code, found.start, found.end, _CONFIDENCE, added)
-        _article_rights(rights, block, lang, added)
+        if _may_cite(block.text, lang):
+            _article_rights(rights, block, lang, added)
     rights.emit()
 
 
@@ -140,11 +166,16 @@ def _about_right(block: Block, start: int, lang: str) -> bool:
     return _context(lang).search(text[s:e]) is not None
 
 
+def _may_cite(text: str, lang: str) -> bool:
+    """Whether ``text`` may list rights by article: a rights word and an article's
+    literal ('art' or '§', one of which every _ARTICLE match holds)."""
+    return ("art" in lowered(text) or "§" in text) and _lead_gate(lang).may_match(text)
+
+
 def _article_rights(rights: _Rights, block: Block, lang: str, added: _Added) -> None:
-    """Rights given as GDPR article numbers after a rights word."""
+    """Rights given as GDPR article numbers after a rights word (where :func:`_may_cite`)."""
     text = block.text
-    may_cite = "art" in lowered(text) or "§" in text  # literals every _ARTICLE match holds
-    if not may_cite or _ARTICLE.search(text) is None:
+    if _ARTICLE.search(text) is None:
         return
     articles = cast(Mapping[str, str], _generic("right_articles"))
     for m in _article_list(lang).finditer(block.text):

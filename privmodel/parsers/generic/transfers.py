@@ -16,7 +16,8 @@ from privmodel.parsers.extract import (
     find_regions,
     find_transfer_mechanisms,
 )
-from privmodel.parsers.extract._phrases import Gate, Phrases, compile_gated
+from privmodel.parsers.extract._phrases import Gate, Phrases, compile_gated, gate
+from privmodel.parsers.extract.transfers import eea_only_wordings, mechanism_wordings
 from privmodel.parsers.generic.prose import sentences
 from privmodel.parsers.lexicon import languages, load
 from privmodel.schema import Evidence, Presence, Transfer, TransferMechanism
@@ -39,9 +40,22 @@ class _Found:
 
 @functools.cache
 def _lexicon(name: str, lang: str) -> Phrases:
-    table = cast(Mapping[str, list[str]], load("generic_parties")[name])
-    patterns = [p for code in languages(lang) for p in table.get(code, [])]
+    patterns = _patterns(name, lang)
     return compile_gated(patterns) if patterns else Phrases(re.compile("(?!)"), Gate(()))
+
+
+def _patterns(name: str, lang: str) -> list[str]:
+    table = cast(Mapping[str, list[str]], load("generic_parties")[name])
+    return [p for code in languages(lang) for p in table.get(code, [])]
+
+
+@functools.cache
+def _may_count(lang: str) -> Gate:
+    """Whether a block outside the transfers sections may count: it may say that data
+    stays in the EU/EEA, name a strong mechanism or hold a consent phrase. Most blocks do
+    none of these, and one test of literals then replaces three look-ups."""
+    return gate([*eea_only_wordings(lang), *mechanism_wordings(lang, _STRONG),
+                 *_patterns("transfer_consent", lang)])
 
 
 @functools.cache
@@ -57,7 +71,10 @@ def collect_transfers(
     found = _Found()
     in_topic = {id(block) for block in topic}
     orphans: dict[TransferMechanism, Span] = {}
+    may_count = _may_count(lang).may_match
     for block in blocks:
+        if id(block) not in in_topic and not may_count(block.text):
+            continue
         stays = find_eea_only(block.text, lang)
         if stays:
             ev = [b.evidence(block, m.start, m.end) for m in stays]
