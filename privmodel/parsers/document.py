@@ -10,6 +10,8 @@ every visible character back to the source.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator, Sequence
+from itertools import chain, repeat
 
 import attrs
 
@@ -24,14 +26,84 @@ class BlockKind(enum.StrEnum):
     LABEL_VALUE = "label_value"
 
 
-@attrs.frozen
+Run = tuple[str, int, int, bool]
+"""A piece of a block's text and its source: ``(text, start, end, plain)``.
+
+A plain run maps its ``i``-th character to ``source[start + i]``; any other run maps
+every character to the span ``source[start:end]``.
+"""
+
+
+def run_offsets(runs: Sequence[Run]) -> Iterator[int]:
+    """The source index of each character of ``runs``."""
+    return chain.from_iterable(
+        [
+            range(start, start + len(text)) if plain else repeat(start, len(text))
+            for text, start, _, plain in runs
+        ]
+    )
+
+
+def run_ends(runs: Sequence[Run]) -> Iterator[int]:
+    """The source index just after each character's source."""
+    return chain.from_iterable(
+        [
+            range(start + 1, start + len(text) + 1) if plain else repeat(end, len(text))
+            for text, start, end, plain in runs
+        ]
+    )
+
+
+class SourceMap:
+    """The source of each character of a block's text, as runs expanded when first asked.
+
+    Readers build one for every block whose text is not a slice of the source; only the
+    blocks something is quoted from ever pay for the per-character tuples.
+    """
+
+    __slots__ = ("_expanded", "_runs")
+
+    def __init__(self, runs: Sequence[Run]) -> None:
+        self._runs = runs
+        self._expanded: tuple[tuple[int, ...], tuple[int, ...] | None] | None = None
+
+    def _expand(self) -> tuple[tuple[int, ...], tuple[int, ...] | None]:
+        if self._expanded is None:
+            runs = self._runs
+            offsets = tuple(run_offsets(runs))
+            ends = None
+            if any(not plain and end != start + 1 for _, start, end, plain in runs):
+                ends = tuple(run_ends(runs))  # some char spans != 1
+            self._expanded = offsets, ends
+            self._runs = ()
+        return self._expanded
+
+    def offsets(self) -> tuple[int, ...]:
+        """The source index of each character."""
+        return self._expand()[0]
+
+    def ends(self) -> tuple[int, ...] | None:
+        """The source index just after each character's source; ``None`` if always ``+ 1``."""
+        return self._expand()[1]
+
+
+def _offsets_key(value: tuple[int, ...] | SourceMap | None) -> tuple[int, ...] | None:
+    return value.offsets() if isinstance(value, SourceMap) else value
+
+
+def _ends_key(value: tuple[int, ...] | SourceMap | None) -> tuple[int, ...] | None:
+    return value.ends() if isinstance(value, SourceMap) else value
+
+
+@attrs.frozen(repr=False)
 class Block:
     """One structural unit of a document, with its position in the source.
 
     ``offsets[i]`` is the source index of ``text[i]`` (``None`` when ``text`` is
     ``source[start:end]``).  ``ends[i]``, when given, is the source index just after the
     source of ``text[i]``: it differs from ``offsets[i] + 1`` for characters decoded from
-    a character reference such as ``&amp;``, so that a quoted span never cuts one.
+    a character reference such as ``&amp;``, so that a quoted span never cuts one.  Both
+    may be given as one :class:`SourceMap`, expanded when first read.
     """
 
     kind: BlockKind
@@ -40,22 +112,41 @@ class Block:
     end: int
     section: tuple[str, ...]
     level: int = 0
-    offsets: tuple[int, ...] | None = None
+    _offsets: tuple[int, ...] | SourceMap | None = attrs.field(default=None, eq=_offsets_key)
     label: str | None = None
     cells: tuple[tuple[int, int], ...] = ()
-    ends: tuple[int, ...] | None = None
+    _ends: tuple[int, ...] | SourceMap | None = attrs.field(default=None, eq=_ends_key)
+
+    @property
+    def offsets(self) -> tuple[int, ...] | None:
+        """The source index of each character of ``text`` (``None`` if it is a slice)."""
+        return _offsets_key(self._offsets)
+
+    @property
+    def ends(self) -> tuple[int, ...] | None:
+        """The source index just after each character's source (``None``: ``offsets + 1``)."""
+        return _ends_key(self._ends)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _BLOCK_FIELDS)
+        return f"Block({fields})"
 
     def source_span(self, i: int, j: int) -> tuple[int, int]:
         """The source span ``(s, e)`` of ``text[i:j]``."""
         if not 0 <= i <= j <= len(self.text):
             raise ValueError(f"span {i}:{j} outside block text of length {len(self.text)}")
-        if self.offsets is None:
+        offsets = self.offsets
+        if offsets is None:
             return self.start + i, self.start + j
         if i == j:
-            pos = self.offsets[i] if i < len(self.offsets) else self.end
+            pos = offsets[i] if i < len(offsets) else self.end
             return pos, pos
-        last = self.ends[j - 1] if self.ends is not None else self.offsets[j - 1] + 1
-        return self.offsets[i], last
+        ends = self.ends
+        last = ends[j - 1] if ends is not None else offsets[j - 1] + 1
+        return offsets[i], last
+
+
+_BLOCK_FIELDS = tuple(str(field.alias) for field in attrs.fields(Block))
 
 
 @attrs.frozen

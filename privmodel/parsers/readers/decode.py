@@ -11,11 +11,9 @@ from __future__ import annotations
 import codecs
 import html
 import re
-from collections.abc import Iterator
-from itertools import chain, repeat
 from typing import Any
 
-from privmodel.parsers.document import Block, BlockKind
+from privmodel.parsers.document import Block, BlockKind, Run, SourceMap, run_ends, run_offsets
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -78,11 +76,12 @@ class Chars:
 
     The text is kept as runs ``(text, start, end, plain)``: a plain run maps its ``i``-th
     character to ``source[start + i]``, any other run maps every character to the span
-    ``source[start:end]``.  Per-character offsets are only built when a block needs them.
+    ``source[start:end]``.  A block keeps its runs as a
+    :class:`~privmodel.parsers.document.SourceMap`, expanded only if its offsets are read.
     """
 
     def __init__(self) -> None:
-        self._runs: list[tuple[str, int, int, bool]] = []
+        self._runs: list[Run] = []
         self._size = 0
         self._last = ""  # the last character, "" when empty
 
@@ -100,28 +99,12 @@ class Chars:
     @property
     def offsets(self) -> list[int]:
         """The source index of each character."""
-        return list(self._offsets())
+        return list(run_offsets(self._runs))
 
     @property
     def ends(self) -> list[int]:
         """The source index just after each character's source."""
-        return list(self._ends())
-
-    def _offsets(self) -> Iterator[int]:
-        return chain.from_iterable(
-            [
-                range(start, start + len(text)) if plain else repeat(start, len(text))
-                for text, start, _, plain in self._runs
-            ]
-        )
-
-    def _ends(self) -> Iterator[int]:
-        return chain.from_iterable(
-            [
-                range(start + 1, start + len(text) + 1) if plain else repeat(end, len(text))
-                for text, start, end, plain in self._runs
-            ]
-        )
+        return list(run_ends(self._runs))
 
     def _append(self, text: str, start: int, end: int, plain: bool) -> None:
         self._runs.append((text, start, end, plain))
@@ -265,13 +248,14 @@ class Chars:
             return None
         text = self.text()
         start, end = self._runs[0][1], self._end()
-        offsets: tuple[int, ...] | None = None
-        ends: tuple[int, ...] | None = None
-        if source[start:end] != text:
-            offsets = tuple(self._offsets())
-            if any(not plain and end != start + 1 for _, start, end, plain in self._runs):
-                ends = tuple(self._ends())  # some char spans != 1
+        source_map = SourceMap(self._runs) if source[start:end] != text else None
         self._runs, self._size, self._last = [], 0, ""
         return Block(
-            kind=kind, text=text, start=start, end=end, offsets=offsets, ends=ends, **fields
+            kind=kind,
+            text=text,
+            start=start,
+            end=end,
+            offsets=source_map,
+            ends=source_map,
+            **fields,
         )

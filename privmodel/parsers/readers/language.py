@@ -76,17 +76,30 @@ def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
 
 _WEIGHTS = _weights()
 _WORD = re.compile(r"[^\W\d_]+")
+# ASCII non-letters and the commonest other marks: none of them is part of a word.
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_TO_SPACE = bytes.maketrans(_ASCII_NON_LETTERS, b" " * len(_ASCII_NON_LETTERS))
+_MARKS = tuple(mark.encode() for mark in "’“”„–—•§…«»")
 _MAX_WORDS = 5000
 
 
 def _words(text: str) -> list[str]:
     """The matches of ``_WORD`` in ``text``, in order.
 
-    Words never span whitespace, so the text is split there first: a piece made of
-    letters only is one word, and only the other pieces need the regex.
+    Marks that never belong to a word (ASCII non-letters, common quotes, dashes and
+    bullets) become spaces in the UTF-8 bytes, where that is done in C, and the text is
+    split at whitespace.  When every piece is made of letters, the pieces are the words;
+    otherwise the pieces with some other non-letter go through the regex.
     """
+    data = text.encode("utf-8", "surrogatepass").translate(_TO_SPACE)
+    for mark in _MARKS:
+        if mark in data:
+            data = data.replace(mark, b" ")
+    pieces = data.decode("utf-8", "surrogatepass").split()
+    if "".join(pieces).isalpha():
+        return pieces
     words: list[str] = []
-    for piece in text.split():
+    for piece in pieces:
         if piece.isalpha():
             words.append(piece)
         else:

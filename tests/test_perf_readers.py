@@ -1,0 +1,16 @@
+"""The readers' fast paths give exactly what their plain definitions give."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from privmodel.parsers.readers.language import _WORD, _words
+
+_TEXT_CHARS = "aZé ß\t\n.,;:-_1²¹’“”„–—•§…«»\u00a0\u2003\ud800İΣ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_TEXT_CHARS, max_size=40) | st.text(max_size=40))
+def test_words_are_the_regex_matches(text: str) -> None:
+    assert _words(text) == _WORD.findall(text)
