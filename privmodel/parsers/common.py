@@ -28,6 +28,7 @@ from privmodel.parsers.extract import (
     find_transfer_mechanisms,
     find_urls,
 )
+from privmodel.parsers.extract.dates import has_digit
 from privmodel.schema import (
     AgeLimit,
     Evidence,
@@ -42,7 +43,6 @@ from privmodel.schema import (
     Transfer,
 )
 
-_DIGIT = re.compile(r"\d")
 _TRAILING = re.compile(r"[\s.;:,]+$")
 _EXAMPLES = re.compile(r"^(?P<label>[^(:]+?)\s*[(:]\s*(?P<examples>.+?)\)?\s*$")
 _EG = re.compile(
@@ -96,7 +96,7 @@ def collect_publisher_contacts(b: PolicyBuilder, blocks: Iterable[Block], lang: 
             if m.value.lower() not in {e.lower() for e in emails}:
                 emails.append(m.value)
                 evidence.append(b.evidence(block, m.start, m.end))
-        if _DIGIT.search(text) is None:
+        if not has_digit(text):
             continue
         if org.org_number is None and "org_number" not in update:
             for n in find_org_numbers(text)[:1]:

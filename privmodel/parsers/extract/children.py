@@ -16,6 +16,7 @@ from privmodel.parsers.extract._phrases import (
     compile_phrases,
     regex_gate,
 )
+from privmodel.parsers.extract.dates import has_digit
 from privmodel.parsers.extract.match import Match, select
 
 AGE_RANGE = range(6, 22)
@@ -54,9 +55,6 @@ def _rules(langs: str) -> _AgeRules:
     )
 
 
-_DIGIT = re.compile(r"\d")
-
-
 def _ages(regex: re.Pattern[str], text: str) -> list[Match[int]]:
     out: list[Match[int]] = []
     for m in regex.finditer(text):
@@ -75,7 +73,7 @@ def find_min_age(text: str, lang: str) -> list[Match[int]]:
     16-vuotiaat", "unter 16 Jahren"; "under 16" or "under 13 år" only near a word such as
     "children", "barn", "Kinder". The value is the number as written; whether it is the
     minimum age or a limit below which consent is needed is for the parser to say."""
-    if _DIGIT.search(text) is None:  # every age pattern has the age in digits
+    if not has_digit(text):  # every age pattern has the age in digits
         return []
     rules = _rules(",".join(lexicon.languages(lang)))
     if not rules.gate.may_match(text):

@@ -8,7 +8,14 @@ import re
 from collections.abc import Mapping
 
 from privmodel.parsers import lexicon
-from privmodel.parsers.extract._phrases import FLAGS, Phrases, alternation, bounded, compile_gated
+from privmodel.parsers.extract._phrases import (
+    FLAGS,
+    Phrases,
+    alternation,
+    bounded,
+    compile_gated,
+    text_cache,
+)
 from privmodel.parsers.extract.match import Match, select
 
 _ISO = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-]|\.\d)")
@@ -44,6 +51,25 @@ def _make(year: int, month: int, day: int) -> datetime.date | None:
 
 
 _DIGIT = re.compile(r"\d")
+# A \d search costs some ninety instructions a character (it tests each one's category),
+# ten substring tests for the ASCII digits some 3,600 whatever the length.
+_SUBSTRING_TESTS_FROM = 40
+
+
+@text_cache
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a decimal digit, as ``\\d`` matches one.
+
+    Most blocks of a policy have none, and the date, age and contact extractors each ask
+    about the same blocks: the answer is kept per text. A long ASCII text is answered by
+    substring tests, any other by searching ``\\d``.
+    """
+    if len(text) < _SUBSTRING_TESTS_FROM or not text.isascii():
+        return _DIGIT.search(text) is not None
+    for digit in "0123456789":  # noqa: SIM110 - any() over a generator costs twice as much
+        if digit in text:
+            return True
+    return False
 
 
 def _written(text: str, lang: str) -> list[Match[datetime.date]]:
@@ -80,7 +106,7 @@ def find_dates(text: str, lang: str) -> list[Match[datetime.date]]:
     Numeric dates are read day first unless only the month-first reading is valid
     ("04/14/2026"). A date needs a day, month and year; "October 2021" is not a date.
     """
-    if _DIGIT.search(text) is None:  # a date always has its year in digits
+    if not has_digit(text):  # a date always has its year in digits
         return []
     return select([*_numeric(text), *_written(text, lang)])
 
@@ -101,7 +127,7 @@ def find_labelled_dates(text: str, lang: str) -> list[tuple[str, Match[datetime.
     A label ("Effective Date:", "Senast uppdaterad", "Stand:") claims the first date that
     starts within 40 characters after it, with no other date in between.
     """
-    if _DIGIT.search(text) is None:  # no date (see find_dates), so no label can claim one
+    if not has_digit(text):  # no date (see find_dates), so no label can claim one
         return []
     labels = select(
         Match(kind, m.start(), m.end(), m.group())
@@ -123,4 +149,4 @@ def find_labelled_dates(text: str, lang: str) -> list[tuple[str, Match[datetime.
     return out
 
 
-__all__ = ["find_dates", "find_labelled_dates"]
+__all__ = ["find_dates", "find_labelled_dates", "has_digit"]
