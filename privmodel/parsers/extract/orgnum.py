@@ -9,7 +9,7 @@ from collections.abc import Callable
 import attrs
 
 from privmodel.parsers import lexicon
-from privmodel.parsers.extract._phrases import FLAGS, alternation
+from privmodel.parsers.extract._phrases import FLAGS, Phrases, alternation, regex_gate
 from privmodel.parsers.extract.match import Match, select
 
 
@@ -50,7 +50,12 @@ def _no_ok(digits: str) -> bool:
 
 _SE = re.compile(r"(?<![\w-])(\d{6})-(\d{4})(?![\w-]|-\d)")
 _FI = re.compile(r"(?<![\w-])(\d{7})-(\d)(?![\w-]|-\d)")
+# Every SE or FI number without a keyword holds a digit, a hyphen and a digit. The patterns
+# above start with a lookbehind, which sre tries at every character; this one it finds
+# by its first character, and most texts have no match.
+_DASHED = re.compile(r"\d-\d")
 _DE = re.compile(r"(?<!\w)(?-i:(HR[AB])) ?(\d{1,6})(?: ?(?-i:[A-Z]{1,2})\b)?", FLAGS)
+_DE_MARK = "HR"  # in every Handelsregister number, in capitals
 _GAP = r"[\s:#.]{0,4}"
 _SHAPES: dict[str, str] = {
     "SE": r"(\d{6}-?\d{4})",
@@ -67,13 +72,17 @@ _CHECKS: dict[str, Callable[[str], bool]] = {
 
 
 @functools.cache
-def _keyword_regexes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _keyword_regexes() -> tuple[tuple[str, Phrases], ...]:
+    """Per country, its keywords followed by a number; searched only where a keyword's
+    literal occurs."""
     keywords = lexicon.load(lexicon.COMMON)["org_number_keywords"]
-    return tuple(
-        (country, re.compile(rf"(?<!\w){alternation(keywords[country])}{_GAP}{shape}(?![\w-])",
-                             FLAGS))
-        for country, shape in _SHAPES.items()
-    )
+    out: list[tuple[str, Phrases]] = []
+    for country, shape in _SHAPES.items():
+        regex = re.compile(
+            rf"(?<!\w){alternation(keywords[country])}{_GAP}{shape}(?![\w-])", FLAGS
+        )
+        out.append((country, Phrases(regex, regex_gate([regex]))))
+    return tuple(out)
 
 
 def find_org_numbers(text: str) -> list[Match[OrgNumber]]:
@@ -84,10 +93,11 @@ def find_org_numbers(text: str) -> list[Match[OrgNumber]]:
     read in that keyword's country format, without check-digit validation for FI and DK.
     """
     found: list[Match[OrgNumber]] = []
-    for m in _SE.finditer(text):
+    dashed = _DASHED.search(text) is not None
+    for m in _SE.finditer(text) if dashed else ():
         if _se_ok(m.group(1) + m.group(2)):
             found.append(Match(OrgNumber(m.group(), "SE"), m.start(), m.end(), m.group()))
-    for m in _FI.finditer(text):
+    for m in _FI.finditer(text) if dashed else ():
         if _fi_ok(m.group(1) + m.group(2)):
             found.append(Match(OrgNumber(m.group(), "FI"), m.start(), m.end(), m.group()))
     for country, regex in _keyword_regexes():
@@ -97,7 +107,7 @@ def find_org_numbers(text: str) -> list[Match[OrgNumber]]:
             if _CHECKS[country](digits):
                 value = number if country in ("SE", "FI") else digits
                 found.append(Match(OrgNumber(value, country), m.start(1), m.end(1), number))
-    for m in _DE.finditer(text):
+    for m in _DE.finditer(text) if _DE_MARK in text else ():
         value = f"{m.group(1).upper()} {m.group(2)}"
         found.append(Match(OrgNumber(value, "DE"), m.start(), m.end(), m.group()))
     return select(found)
