@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from privmodel.parsers import lexicon
 from privmodel.parsers.extract._phrases import (
     FLAGS,
-    Phrases,
+    PhraseTable,
     alternation,
     bounded,
-    compile_gated,
+    build_table,
     text_cache,
 )
 from privmodel.parsers.extract.match import Match, select
@@ -112,13 +112,14 @@ def find_dates(text: str, lang: str) -> list[Match[datetime.date]]:
 
 
 @functools.cache
-def _label_regexes(langs: str) -> tuple[tuple[str, Phrases], ...]:
-    tables: list[Mapping[str, list[str]]] = lexicon.section("date_labels", langs, common=False)
+def _labels(lang: str) -> PhraseTable[str]:
+    """The date labels by kind ("effective", "updated"), looked up once per text."""
+    tables: list[Mapping[str, list[str]]] = lexicon.section("date_labels", lang, common=False)
     merged: dict[str, list[str]] = {}
     for table in tables:
         for kind, patterns in table.items():
             merged.setdefault(kind, []).extend(patterns)
-    return tuple((kind, compile_gated(p)) for kind, p in merged.items())
+    return build_table(merged, str)
 
 
 def find_labelled_dates(text: str, lang: str) -> list[tuple[str, Match[datetime.date]]]:
@@ -129,11 +130,7 @@ def find_labelled_dates(text: str, lang: str) -> list[tuple[str, Match[datetime.
     """
     if not has_digit(text):  # no date (see find_dates), so no label can claim one
         return []
-    labels = select(
-        Match(kind, m.start(), m.end(), m.group())
-        for kind, regex in _label_regexes(",".join(lexicon.languages(lang)))
-        for m in regex.finditer(text)
-    )
+    labels = _labels(lang).find(text)
     if not labels:
         return []
     dates = find_dates(text, lang)

@@ -14,7 +14,7 @@ from privmodel.parsers.extract import (
     find_durations,
     find_phones,
 )
-from privmodel.parsers.extract._phrases import Phrases, compile_gated
+from privmodel.parsers.extract._phrases import PhraseTable, build_table, compile_gated
 from privmodel.parsers.extract.match import Match
 from privmodel.parsers.generic.contacts import find_addresses
 from privmodel.parsers.lexicon import languages, load
@@ -86,22 +86,23 @@ def _set_dpo(b: PolicyBuilder, block: Block, emails: Sequence[Match[str]]) -> No
 
 
 @functools.cache
-def _absence_regexes(lang: str) -> tuple[tuple[str, Phrases], ...]:
+def _absences(lang: str) -> PhraseTable[str]:
+    """The statements of absence by declaration name; a block is looked up once for the
+    names it may state, not once per name."""
     table = cast(Mapping[str, Mapping[str, list[str]]], load("statements"))
-    out = []
-    for name, per_lang in table.items():
-        if name.startswith("_"):
-            continue
-        patterns = [p for code in languages(lang) for p in per_lang.get(code, [])]
-        out.append((name, compile_gated(patterns)))
-    return tuple(out)
+    return build_table(
+        {name: [p for code in languages(lang) for p in per_lang.get(code, [])]
+         for name, per_lang in table.items() if not name.startswith("_")},
+        str,
+    )
 
 
 def collect_absences(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> set[str]:
     """Declarations the policy states as none; returns their names."""
     found: set[str] = set()
+    table = _absences(lang)
     for block in blocks:
-        for name, regex in _absence_regexes(lang):
+        for name, regex in table.open_entries(block.text):
             m = regex.search(block.text)
             if m is not None:
                 b.declare(name, Presence.NONE, [b.evidence(block, m.start(), m.end())])

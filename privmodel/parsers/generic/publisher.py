@@ -11,10 +11,11 @@ from typing import Any, cast
 from privmodel.parsers.document import Block, BlockKind
 from privmodel.parsers.extract._phrases import (
     FLAGS,
-    Phrases,
+    AnchorIndex,
+    PhraseTable,
     bounded,
     pattern_source,
-    regex_gate,
+    required_literals,
 )
 from privmodel.parsers.lexicon import languages, load
 
@@ -43,19 +44,18 @@ def name_source() -> str:
 
 
 @functools.cache
-def _statements(lang: str) -> tuple[Phrases, ...]:
+def _statements(lang: str) -> PhraseTable[str]:
+    """The statements naming the publisher, by lexicon pattern; a block is looked up once
+    for those whose required literals it holds."""
     table = cast(Mapping[str, list[str]], _data()["publisher_statements"])
     name = rf"(?P<p>{name_source()})(?:\s\([^()]{{1,30}}\))?"
-    return tuple(
-        _gated(bounded(pattern_source(p).replace("{name}", name)))
-        for code in languages(lang) for p in table.get(code, [])
+    patterns = [p for code in languages(lang) for p in table.get(code, [])]
+    regexes = [re.compile(bounded(pattern_source(p).replace("{name}", name)), FLAGS)
+               for p in patterns]
+    return PhraseTable(
+        tuple(zip(patterns, regexes, strict=True)),
+        AnchorIndex.of([required_literals(regex.pattern) for regex in regexes]),
     )
-
-
-def _gated(source: str) -> Phrases:
-    """``source`` compiled, searched only in texts that hold one of its required literals."""
-    regex = re.compile(source, FLAGS)
-    return Phrases(regex, regex_gate([regex]))
 
 
 @functools.cache
@@ -76,8 +76,9 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 def stated_publisher(blocks: Sequence[Block], lang: str) -> Found | None:
     """The name in the first sentence that names the controller or publisher."""
+    table = _statements(lang)
     for block in blocks:
-        for regex in _statements(lang):
+        for _, regex in table.open_entries(block.text):
             m = regex.search(block.text)
             if m is not None:
                 start, end = trim_name(block.text, m.start("p"), m.end("p"))

@@ -18,7 +18,9 @@ from privmodel.parsers.document import Block
 from privmodel.parsers.extract._phrases import (
     FLAGS,
     Phrases,
+    PhraseTable,
     alternation,
+    build_table,
     compile_gated,
     compile_phrases,
 )
@@ -41,16 +43,16 @@ def _per_lang(table: Mapping[str, Any], lang: str) -> list[str]:
 
 
 @functools.cache
-def _role_phrases(lang: str) -> tuple[tuple[PartyRole, Phrases], ...]:
+def _role_phrases(lang: str) -> PhraseTable[PartyRole]:
+    """The phrases of each role; a block is looked up once for the roles it may name."""
     shared = cast(Mapping[str, Mapping[str, list[str]]], load("organisations")["roles"])
     extra = _generic("role_claims")
-    out: list[tuple[PartyRole, Phrases]] = []
-    for role in ("controller", "processor", "joint_controller"):
-        patterns = [*_per_lang(shared.get(role, {}), lang),
-                    *_per_lang(cast(Mapping[str, Any], extra.get(role, {})), lang)]
-        if patterns:
-            out.append((PartyRole(role), compile_gated(patterns)))
-    return tuple(out)
+    return build_table(
+        {role: [*_per_lang(shared.get(role, {}), lang),
+                *_per_lang(cast(Mapping[str, Any], extra.get(role, {})), lang)]
+         for role in ("controller", "processor", "joint_controller")},
+        PartyRole,
+    )
 
 
 @functools.cache
@@ -103,11 +105,12 @@ def collect_publisher_roles(b: PolicyBuilder, blocks: Iterable[Block], lang: str
     org = publisher_or_new(b)
     roles = {r.role: r for r in org.roles}
     names = publisher_words(b)
+    table = _role_phrases(lang)
     for block in blocks:
-        for role, phrases in _role_phrases(lang):
+        for role, regex in table.open_entries(block.text):
             if role in roles:
                 continue
-            for m in phrases.finditer(block.text):
+            for m in regex.finditer(block.text):
                 joint = role is PartyRole.JOINT_CONTROLLER
                 if joint or about_publisher(block.text, m.start(), m.end(), lang, names):
                     roles[role] = RoleClaim(
