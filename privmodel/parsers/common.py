@@ -77,11 +77,18 @@ def split_examples(text: str) -> tuple[str, tuple[str, ...]]:
 def collect_dates(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
     """'Effective Date: 14/04/2026', 'Senast uppdaterad 19 oktober 2021' and the like."""
     fields = {"effective": "effective_date", "updated": "last_updated"}
+
+    def known() -> bool:  # the first date of each kind is kept: the rest cannot change them
+        return all(b.get(field) is not None for field in fields.values())
+
+    if known():
+        return
     for block in blocks:
-        if all(b.get(field) is not None for field in fields.values()):
-            return  # the first date of each kind is kept: the rest cannot change them
-        for kind, m in find_labelled_dates(block.text, lang):
+        found = find_labelled_dates(block.text, lang)
+        for kind, m in found:
             b.set_date(fields[kind], m.value, b.evidence(block, m.start, m.end))
+        if found and known():
+            return
 
 
 def collect_publisher_contacts(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
@@ -154,14 +161,15 @@ def collect_laws(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
 
 
 def collect_min_age(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
+    if b.get("children") is not None:
+        return  # the first age stated is kept
     for block in blocks:
-        if b.get("children") is not None:
-            return  # the first age stated is kept
         for m in find_min_age(block.text, lang)[:1]:
             b.set(
                 "children",
                 AgeLimit(min_age=m.value, evidence=(b.evidence(block, m.start, m.end),)),
             )
+            return
 
 
 def collect_authority(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:

@@ -8,7 +8,14 @@ import re
 from collections.abc import Mapping
 
 from privmodel.parsers import lexicon
-from privmodel.parsers.extract._phrases import FLAGS, PhraseTable, alternation, bounded, build_table
+from privmodel.parsers.extract._phrases import (
+    FLAGS,
+    PhraseTable,
+    alternation,
+    bounded,
+    build_table,
+    text_cache,
+)
 from privmodel.parsers.extract.match import Match, select
 
 _ISO = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-]|\.\d)")
@@ -44,18 +51,22 @@ def _make(year: int, month: int, day: int) -> datetime.date | None:
 
 
 _DIGIT = re.compile(r"\d")
+# A \d search costs some ninety instructions a character (it tests each one's category),
+# ten substring tests for the ASCII digits some 3,600 whatever the length.
+_SUBSTRING_TESTS_FROM = 40
 
 
+@text_cache
 def has_digit(text: str) -> bool:
     """Whether ``text`` holds a decimal digit, as ``\\d`` matches one.
 
-    Most blocks of a policy have none. Searching ``\\d`` tests the category of every
-    character, some ninety instructions each; in an ASCII text, ten substring tests for
-    the digits cost about what forty characters of that search do.
+    Most blocks of a policy have none, and the date, age and contact extractors each ask
+    about the same blocks: the answer is kept per text. A long ASCII text is answered by
+    substring tests, any other by searching ``\\d``.
     """
-    if not text.isascii():
+    if len(text) < _SUBSTRING_TESTS_FROM or not text.isascii():
         return _DIGIT.search(text) is not None
-    for digit in "0123456789":
+    for digit in "0123456789":  # noqa: SIM110 - any() over a generator costs twice as much
         if digit in text:
             return True
     return False
