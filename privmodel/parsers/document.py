@@ -10,7 +10,7 @@ every visible character back to the source.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, repeat
 
 import attrs
@@ -57,25 +57,26 @@ def run_ends(runs: Sequence[Run]) -> Iterator[int]:
 class SourceMap:
     """The source of each character of a block's text, as runs expanded when first asked.
 
-    Readers build one for every block whose text is not a slice of the source; only the
-    blocks something is quoted from ever pay for the per-character tuples.
+    Readers build one for every block whose text is not a slice of the source, from a
+    function giving the block's runs; only the blocks something is quoted from ever pay
+    for the runs and the per-character tuples.
     """
 
     __slots__ = ("_expanded", "_runs")
 
-    def __init__(self, runs: Sequence[Run]) -> None:
+    def __init__(self, runs: Callable[[], Sequence[Run]]) -> None:
         self._runs = runs
         self._expanded: tuple[tuple[int, ...], tuple[int, ...] | None] | None = None
 
     def _expand(self) -> tuple[tuple[int, ...], tuple[int, ...] | None]:
         if self._expanded is None:
-            runs = self._runs
+            runs = self._runs()
             offsets = tuple(run_offsets(runs))
             ends = None
             if any(not plain and end != start + 1 for _, start, end, plain in runs):
                 ends = tuple(run_ends(runs))  # some char spans != 1
             self._expanded = offsets, ends
-            self._runs = ()
+            del self._runs
         return self._expanded
 
     def offsets(self) -> tuple[int, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from functools import partial
 from typing import Any
 
 from privmodel.parsers.document import Block, BlockKind, Run, SourceMap, run_ends, run_offsets
@@ -62,9 +63,36 @@ def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
 _CHAR_REF = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 _COLLAPSE_CHARS = " \t\n\r\f"
 _COLLAPSE = frozenset(_COLLAPSE_CHARS)
-_SPACES = " \t\r\f"  # the collapsible whitespace of a line, without the line break
-# Whitespace that does not stay as it is: any run with a tab or line break, or 2+ spaces.
-_IRREGULAR_SPACE = re.compile(r"[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*| {2,}")
+# A run of collapsible whitespace, or a run of anything else.
+_PIECE = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
+
+# How a run's characters map to the source: plain (one to one), span (every character
+# to the run's whole span) or collapsed (the raw source text, see Chars).
+_Layout = bool | str
+_Run = tuple[str, int, int, _Layout]
+
+
+def _collapsed_pieces(run: _Run) -> list[Run]:
+    """The plain runs of a collapsed run: its pieces and the first char of each space run."""
+    _, start, _, raw = run
+    assert isinstance(raw, str)
+    pieces: list[Run] = []
+    for match in _PIECE.finditer(raw):
+        at, piece = start + match.start(), match.group()
+        pieces.append((" ", at, at + 1, True) if piece[0] in _COLLAPSE else (piece, at, 0, True))
+    return pieces
+
+
+def _plain_runs(runs: list[_Run]) -> list[Run]:
+    """``runs`` with each collapsed run replaced by its plain runs."""
+    found: list[Run] = []
+    for run in runs:
+        text, start, end, layout = run
+        if isinstance(layout, str):
+            found += _collapsed_pieces(run)
+        else:
+            found.append((text, start, end, layout))
+    return found
 
 
 class Chars:
@@ -74,14 +102,17 @@ class Chars:
     character); whitespace at the start is dropped and :meth:`block` drops it at the end.
     Characters decoded from a character reference all map to the reference's span.
 
-    The text is kept as runs ``(text, start, end, plain)``: a plain run maps its ``i``-th
-    character to ``source[start + i]``, any other run maps every character to the span
-    ``source[start:end]``.  A block keeps its runs as a
-    :class:`~privmodel.parsers.document.SourceMap`, expanded only if its offsets are read.
+    The text is kept as runs ``(text, start, end, layout)``.  A plain run (layout
+    ``True``) maps its ``i``-th character to ``source[start + i]``; a span run (``False``)
+    maps every character to the span ``source[start:end]``; a collapsed run (layout the
+    raw text at ``source[start:]``) is that text with each run of collapsible whitespace
+    as one space, and ``end`` is just after the source of its last character.  A block
+    keeps its runs as a :class:`~privmodel.parsers.document.SourceMap`, expanded (and
+    collapsed runs cut into plain ones) only if its offsets are read.
     """
 
     def __init__(self) -> None:
-        self._runs: list[Run] = []
+        self._runs: list[_Run] = []
         self._size = 0
         self._last = ""  # the last character, "" when empty
 
@@ -99,15 +130,15 @@ class Chars:
     @property
     def offsets(self) -> list[int]:
         """The source index of each character."""
-        return list(run_offsets(self._runs))
+        return list(run_offsets(_plain_runs(self._runs)))
 
     @property
     def ends(self) -> list[int]:
         """The source index just after each character's source."""
-        return list(run_ends(self._runs))
+        return list(run_ends(_plain_runs(self._runs)))
 
-    def _append(self, text: str, start: int, end: int, plain: bool) -> None:
-        self._runs.append((text, start, end, plain))
+    def _append(self, text: str, start: int, end: int, layout: _Layout) -> None:
+        self._runs.append((text, start, end, layout))
         self._size += len(text)
         self._last = text[-1]
 
@@ -125,58 +156,35 @@ class Chars:
     def add_raw(self, text: str, pos: int) -> None:
         """Append ``text`` (found at ``source[pos:]``) without decoding references.
 
-        The text is taken line by line: a line's content (without the surrounding
-        whitespace, which belongs to a run with the line break) is appended whole unless
-        it holds a run of whitespace that collapses.  The result is what :meth:`add` gives
-        character by character, at a fraction of the cost.
+        The whitespace :meth:`add` would drop at the start is cut; the rest is one run
+        whose runs of collapsible whitespace are made single spaces by string methods
+        (a tab, line break or form feed becomes a space, then double spaces are halved
+        until none is left).  The result is what :meth:`add` gives character by
+        character, at a fraction of the cost.
         """
-        if not text.strip(_COLLAPSE_CHARS):  # only collapsible whitespace (or nothing)
-            if text:
-                self._add_space(pos)
-            return
-        done = 0  # index in text just after the last content appended
-        line_start = 0
-        for line in text.split("\n"):
-            content = line.lstrip(_SPACES)
-            begin = line_start + len(line) - len(content)
-            line_start += len(line) + 1
-            content = content.rstrip(_SPACES)
-            if not content:
-                continue
-            if begin > done:
-                self._add_space(pos + done)
-            if "  " in content or "\t" in content or "\r" in content or "\f" in content:
-                self._add_collapsing(content, pos + begin)
-            else:
-                self._add_plain(content, pos + begin)
-            done = begin + len(content)
-        if done < len(text):
-            self._add_space(pos + done)
-
-    def _add_collapsing(self, text: str, pos: int) -> None:
-        """Append a line's content, collapsing its runs of whitespace."""
-        last = 0
-        for match in _IRREGULAR_SPACE.finditer(text):
-            self._add_plain(text[last : match.start()], pos + last)
-            self._add_space(pos + match.start())
-            last = match.end()
-        self._add_plain(text[last:], pos + last)
-
-    def _add_space(self, at: int) -> None:
-        """Append a space for a collapsed run of whitespace starting at ``source[at]``."""
-        if self._size and self._last != " ":
-            self._append(" ", at, at + 1, True)
-
-    def _add_plain(self, piece: str, start: int) -> None:
-        """Append a piece whose only collapsible whitespace is single spaces."""
         if not self._size:
-            kept = piece.lstrip()  # no text yet: leading whitespace is dropped
+            kept = text.lstrip()  # no text yet: any leading whitespace is dropped
         elif self._last == " ":
-            kept = piece.lstrip(" ")
+            kept = text.lstrip(_COLLAPSE_CHARS)
         else:
-            kept = piece
-        if kept:
-            self._append(kept, start + len(piece) - len(kept), 0, True)
+            kept = text
+        if not kept:
+            return
+        pos += len(text) - len(kept)
+        flat = kept
+        for char in "\n\t\r\f":
+            if char in flat:
+                flat = flat.replace(char, " ")
+        if "  " not in flat:  # every character maps to its own
+            self._append(flat, pos, 0, True)
+            return
+        visible = flat.replace("  ", " ")
+        while "  " in visible:
+            visible = visible.replace("  ", " ")
+        end = pos + len(kept)
+        if flat[-1] == " ":  # a final run of whitespace is one space at its first char
+            end = pos + len(kept.rstrip(_COLLAPSE_CHARS)) + 1
+        self._append(visible, pos, end, kept)
 
     def add_decoded(self, text: str, pos: int) -> None:
         """Append ``text`` (found at ``source[pos:]``), decoding character references."""
@@ -203,8 +211,8 @@ class Chars:
         """The source index just after the last character (0 when empty)."""
         if not self._runs:
             return 0
-        text, start, end, plain = self._runs[-1]
-        return start + len(text) if plain else end
+        text, start, end, layout = self._runs[-1]
+        return start + len(text) if layout is True else end
 
     def add_gap(self) -> None:
         """Append a separating space (without source) unless one is already there."""
@@ -215,10 +223,15 @@ class Chars:
         """Keep only the first ``size`` characters."""
         runs = self._runs
         while self._size > size:
-            text, start, end, plain = runs.pop()
+            run = runs.pop()
+            text, start, end, layout = run
             self._size -= len(text)
             if self._size < size:
-                runs.append((text[: size - self._size], start, end, plain))
+                if isinstance(layout, str):  # cut a collapsed run into its plain runs
+                    runs += _collapsed_pieces(run)
+                    self._size += len(text)
+                    continue
+                runs.append((text[: size - self._size], start, end, layout))
                 self._size = size
         self._last = runs[-1][0][-1] if runs else ""
 
@@ -232,11 +245,14 @@ class Chars:
         """Drop trailing whitespace."""
         runs = self._runs
         while runs and self._last.isspace():
-            text, start, end, plain = runs.pop()
+            text, start, end, layout = runs.pop()
             kept = text.rstrip()
             self._size -= len(text) - len(kept)
             if kept:
-                runs.append((kept, start, end, plain))
+                if isinstance(layout, str):  # the whitespace at the end of the raw text
+                    layout = layout.rstrip()
+                    end = start + len(layout)
+                runs.append((kept, start, end, layout))
                 self._last = kept[-1]
             else:
                 self._last = runs[-1][0][-1] if runs else ""
@@ -248,7 +264,9 @@ class Chars:
             return None
         text = self.text()
         start, end = self._runs[0][1], self._end()
-        source_map = SourceMap(self._runs) if source[start:end] != text else None
+        source_map = None
+        if source[start:end] != text:
+            source_map = SourceMap(partial(_plain_runs, self._runs))
         self._runs, self._size, self._last = [], 0, ""
         return Block(
             kind=kind,
