@@ -54,11 +54,17 @@ def _table(langs: str) -> PhraseTable[AuthorityInfo]:
     )
 
 
-@per_text
 def find_authorities(text: str, lang: str) -> list[Match[AuthorityInfo]]:
     """Authority names, acronyms and websites: "Integritetsskyddsmyndigheten", "IMY",
     "Datainspektionen" (former name, same entry), "tietosuoja.fi", "ICO", "BfDI". A generic
     "supervisory authority" or "Datenschutzaufsichtsbehörde" names no authority."""
+    if not _table(",".join(lexicon.languages(lang))).open_entries(text):
+        return []  # most blocks hold no authority's literals: answered without the matching
+    return _found(text, lang)
+
+
+@per_text
+def _found(text: str, lang: str) -> list[Match[AuthorityInfo]]:
     found: list[Match[AuthorityInfo]] = []
     seen: set[tuple[int, int]] = set()
     # Where two entries match the same span, the preferred one (earlier) is kept.
