@@ -18,6 +18,7 @@ from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.extract._phrases import (
     fold_case,
     lowered,
+    text_cache,
 )
 
 P = TypeVar("P")
@@ -57,12 +58,15 @@ def headings_found(
     title with one newline after it counts. The per-document parsers score their
     distinctive headings with it in ``detect()``.
     """
-    keys: set[str] = set()
-    for block in document.blocks:
-        if block.kind is BlockKind.HEADING:
-            text = key(block.text)
-            keys.add(fold_case(text.removesuffix("\n")))
-    return len(wanted & keys)
+    texts = tuple(block.text for block in document.blocks if block.kind is BlockKind.HEADING)
+    return len(wanted & _heading_keys(texts, key))
+
+
+@text_cache
+def _heading_keys(texts: tuple[str, ...], key: Callable[[str], str]) -> frozenset[str]:
+    """The case-folded keys of the heading texts, kept: every parser's detect() asks for
+    them, several with the same ``key``."""
+    return frozenset(fold_case(key(text).removesuffix("\n")) for text in texts)
 
 
 # Whole-document texts are kept for the detect() calls that share them only up to this
@@ -77,8 +81,9 @@ def lowered_source(document: Document) -> str:
 
 
 def lowered_blocks(document: Document) -> str:
-    """The texts of the document's blocks, one a line, case-folded like the source."""
-    return _kept("\n".join(b.text for b in document.blocks))
+    """The texts of the document's blocks, one a line, each case-folded as :func:`lowered`
+    has it: the parse that follows asks for the same texts, so they are folded only once."""
+    return "\n".join([lowered(b.text) for b in document.blocks])
 
 
 def _kept(text: str) -> str:

@@ -66,7 +66,8 @@ _TEMPLATE = titles(
     "what rights you have over your data",
     "where we send your data",
 )
-_SELF = re.compile(r"\(personal data controller\)", re.I)
+_SELF_WORDS = "(personal data controller)"
+_SELF = re.compile(re.escape(_SELF_WORDS), re.I)
 _PROCESSOR_LIST = re.compile(r"\bpersonal data processors? (?:is|are) used for\b", re.I)
 
 
@@ -93,10 +94,10 @@ class CalectroParser:
         own = headings_found(document, _OWN, str.strip)
         template = headings_found(document, _TEMPLATE, str.strip)
         score = 0.6 * min(1.0, own / 5) + 0.15 * min(1.0, template / 4)
-        if _SELF.search(document.source):
-            score += 0.1
         # Every match contains the literal, far cheaper to look for than to run the pattern.
         low = lowered_source(document)
+        if _SELF_WORDS in low and _SELF.search(document.source):
+            score += 0.1
         if "personal data processor" in low and _PROCESSOR_LIST.search(document.source):
             score += 0.1
         return round(min(score, 0.95), 3)

@@ -28,6 +28,7 @@ from privmodel.parsers.common import (
 )
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.extract import find_org_numbers
+from privmodel.parsers.layout import lowered_blocks
 from privmodel.parsers.seeds.cleverom_roles import (
     collect_roles,
     is_role_statement,
@@ -61,7 +62,8 @@ _TITLES = frozenset({
     "international data transfers", "children s privacy", "links to other websites",
     "changes to this privacy policy",
 })
-_CONTACT_INTRO = re.compile(r"^contact details for privacy matters\b", re.I)
+_CONTACT_WORDS = "contact details for privacy matters"
+_CONTACT_INTRO = re.compile(rf"^{_CONTACT_WORDS}\b", re.I)
 _COMPANY_LABEL = re.compile(r"^(?:company|controller|business name|name)$", re.I)
 _LEAD_IN = re.compile(r"^(?:to|for)\s+", re.I)
 _EXERCISE = re.compile(r"\bcontact us\b|\bplease contact\b|\breach out\b", re.I)
@@ -107,9 +109,13 @@ class CleveromParser:
         heads = {_title(b.text) for b in document.blocks
                  if b.kind is BlockKind.HEADING or is_pseudo_heading(b)}
         layout = len(heads & _TITLES) / len(_TITLES)
-        contact = any(_CONTACT_INTRO.match(b.text) for b in document.blocks)
-        labels = {(b.label or "").lower() for b in document.blocks}
-        contact_block = contact and {"company", "address", "email"} <= labels
+        # Every match of the intro holds its words: blocks are matched only when they occur.
+        contact = _CONTACT_WORDS in lowered_blocks(document) and any(
+            _CONTACT_INTRO.match(b.text) for b in document.blocks
+        )
+        contact_block = contact and {"company", "address", "email"} <= {
+            (b.label or "").lower() for b in document.blocks
+        }
         claims = self_description(document)
         score = 0.4 * layout + 0.25 * contact_block + 0.25 * claims[0] + 0.1 * claims[1]
         return round(0.9 * score, 3)

@@ -59,11 +59,10 @@ def self_description(document: Document) -> tuple[bool, bool]:
     """Whether the text states the controller claim and the processor claim of this layout."""
     # Every match of a claim contains its literal: blocks are searched only when it occurs.
     low = lowered_blocks(document)
-    texts = [b.text for b in document.blocks]
     return (
         "acts as the data controller" in low
-        and any(_CONTROLLER_CLAIM.search(t) for t in texts),
-        "data processor" in low and any(_PROCESSOR_CLAIM.search(t) for t in texts),
+        and any(_CONTROLLER_CLAIM.search(b.text) for b in document.blocks),
+        "data processor" in low and any(_PROCESSOR_CLAIM.search(b.text) for b in document.blocks),
     )
 
 
