@@ -24,6 +24,9 @@ from privmodel.parsers.extract._phrases import (
 P = TypeVar("P")
 
 _NUMBER = re.compile(r"^\s*\d{1,2}\.\s*")
+# Looked up once: reading a member off its enum class is a slow attribute lookup, and the
+# loops over every block of a document test it once a block.
+HEADING = BlockKind.HEADING
 
 
 def titles(*wordings: str) -> frozenset[str]:
@@ -58,7 +61,7 @@ def headings_found(
     title with one newline after it counts. The per-document parsers score their
     distinctive headings with it in ``detect()``.
     """
-    texts = tuple(block.text for block in document.blocks if block.kind is BlockKind.HEADING)
+    texts = tuple(block.text for block in document.blocks if block.kind is HEADING)
     return len(wanted & _heading_keys(texts, key))
 
 
@@ -125,7 +128,7 @@ def group_sections(
     """
     layout: SectionLayout[P] = SectionLayout(lead=[], sections=[], lead_part=lead_part)
     for block in blocks:
-        heading = block.kind is BlockKind.HEADING
+        heading = block.kind is HEADING
         if heading and opens(block):
             layout.sections.append((classify(block.text), block, []))
         elif layout.sections:
@@ -136,6 +139,7 @@ def group_sections(
 
 
 __all__ = [
+    "HEADING",
     "SectionLayout",
     "classify_heading",
     "group_sections",

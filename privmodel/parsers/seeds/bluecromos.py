@@ -15,6 +15,7 @@ import re
 from privmodel.parsers.base import ParseResult, PolicyBuilder
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.layout import (
+    HEADING,
     classify_heading,
     group_sections,
     headings_found,
@@ -95,17 +96,18 @@ class BlueCromosParser:
     description = "Image capture platform provider acting as processor (numbered English policy)"
 
     def detect(self, document: Document) -> float:
-        heads = [b for b in document.blocks if b.kind is BlockKind.HEADING]
+        heads = [b for b in document.blocks if b.kind is HEADING]
         numbered = [h for h in heads if _NUMBERED.match(h.text)]
         found = headings_found(document, _DISTINCTIVE, unnumbered)
         score = 0.45 * min(1.0, found / 6)
         if len(numbered) >= 8:
             score += 0.1
         first = document.blocks.index(numbered[0]) if numbered else len(document.blocks)
+        label_value = BlockKind.LABEL_VALUE  # looked up once, as layout.HEADING
         labels = {
             (b.label or "").strip().lower()
             for b in document.blocks[:first]
-            if b.kind is BlockKind.LABEL_VALUE and _HEADER_LABELS.match((b.label or "").strip())
+            if b.kind is label_value and _HEADER_LABELS.match((b.label or "").strip())
         }
         score += 0.05 * len(labels)
         # Each pattern's matches contain the literal tested first, far cheaper to look for.

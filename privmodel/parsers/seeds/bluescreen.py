@@ -23,7 +23,7 @@ from privmodel.parsers.common import (
 )
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.extract import find_urls
-from privmodel.parsers.layout import lowered_source
+from privmodel.parsers.layout import HEADING, lowered_source
 from privmodel.parsers.seeds.bluescreen_activities import (
     add_data_category,
     count_activities,
@@ -49,10 +49,12 @@ from privmodel.schema import (
 
 _CONTROLLER = "personuppgiftsansvarig"
 _PROCESSOR = "personuppgiftsbiträde"
+_IS_CONTROLLER = f"är {_CONTROLLER}"
 _ROLE_STEM = "personuppgifts"  # how both role words start
 _CATEGORY_LIST = re.compile(r"behandlar vi (?:följande|dessa) kategorier[*¹²³⁴⁵⁶⁷⁸⁹⁰\W]*$")
 _DATA_INTRO = "kategorier av personuppgifter"
-_SALE = re.compile(r"\b(?:inte|aldrig)\b[^.]*\bsälja\b")
+_SELL = "sälja"  # every match of _SALE holds it: far cheaper to look for
+_SALE = re.compile(rf"\b(?:inte|aldrig)\b[^.]*\b{_SELL}\b")
 _MAX_EXAMPLE_WORDS = 25
 # Document.sections(), worked out once per parse for the readers that walk sections.
 Sections = list[tuple[Block | None, list[Block]]]
@@ -69,10 +71,10 @@ class BluescreenParser:
         score = 0.0
         if activities >= 3:
             score += 0.5
-        if any("kartläggning" in h.text.lower() for h in document.headings()):
+        if any("kartläggning" in b.text.lower() for b in document.blocks if b.kind is HEADING):
             score += 0.1
         text = lowered_source(document)
-        if f"är {_CONTROLLER}" in text:
+        if _IS_CONTROLLER in text:
             score += 0.15
         if f"egenskap av {_PROCESSOR}" in text or f"egenskap av\u00a0{_PROCESSOR}" in text:
             score += 0.15
@@ -104,7 +106,7 @@ class BluescreenParser:
 
 def _read_publisher(b: PolicyBuilder, blocks: list[Block], lang: str) -> None:
     """The publisher: the sentence that names it and says it is controller; its roles."""
-    intro = next((bl for bl in blocks if f"är {_CONTROLLER}" in bl.text), None)
+    intro = next((bl for bl in blocks if _IS_CONTROLLER in bl.text), None)
     if intro is not None:
         end = min(p for p in (intro.text.find(","), intro.text.find("("), len(intro.text))
                   if p >= 0)
@@ -132,7 +134,7 @@ def _role_claim(b: PolicyBuilder, block: Block) -> RoleClaim | None:
     text = block.text
     if _ROLE_STEM not in text:
         return None  # neither role word is there
-    for word, role in ((f"är {_CONTROLLER}", PartyRole.CONTROLLER),
+    for word, role in ((_IS_CONTROLLER, PartyRole.CONTROLLER),
                        (f"egenskap av {_PROCESSOR}", PartyRole.PROCESSOR)):
         at = text.replace("\u00a0", " ").find(word)
         if at < 0 or block.kind is not BlockKind.PARAGRAPH or text.rstrip().endswith(":"):
@@ -153,8 +155,10 @@ def _read_subject_lists(b: PolicyBuilder, blocks: list[Block]) -> dict[str, Data
     """'I vår egenskap av personuppgiftsansvarig behandlar vi följande kategorier:' + items."""
     known: dict[str, DataSubjectCategory] = {}
     for n, block in enumerate(blocks):
+        if block.kind is not BlockKind.PARAGRAPH:
+            continue
         text = block.text.replace("\u00a0", " ")
-        if block.kind is not BlockKind.PARAGRAPH or not _CATEGORY_LIST.search(text):
+        if not _CATEGORY_LIST.search(text):
             continue
         if _CONTROLLER in text:
             role = PartyRole.CONTROLLER
@@ -250,7 +254,7 @@ def _basis_sections(sections: Sections, lang: str) -> list[Block]:
 def _read_sale(b: PolicyBuilder, blocks: list[Block]) -> None:
     """'Vi kommer inte att dela, sälja ... personuppgifter' states that data is not sold."""
     for block in blocks:
-        m = _SALE.search(block.text)
+        m = _SALE.search(block.text) if _SELL in block.text else None
         if m is not None:
             b.declare("sale_of_personal_data", Presence.NONE, [b.evidence(block, *m.span())])
             return

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from privmodel.parsers.base import PolicyBuilder
-from privmodel.parsers.document import Block, BlockKind, Document
+from privmodel.parsers.document import Block, Document
 from privmodel.parsers.extract import find_legal_bases
+from privmodel.parsers.layout import HEADING
 from privmodel.parsers.seeds.bluescreen_retention import (
     Stated,
     add_retention,
@@ -62,7 +63,7 @@ def find_activities(document: Document) -> list[_Activity]:
     found: list[_Activity] = []
     current: list[Block] | None = None
     for block in document.blocks:
-        if block.kind is BlockKind.HEADING:
+        if block.kind is HEADING:
             part = PARTS.get(heading_key(block.text))
             if part is None:
                 current = None
@@ -82,7 +83,7 @@ def count_activities(document: Document) -> int:
     return sum(
         1
         for block in document.blocks
-        if block.kind is BlockKind.HEADING
+        if block.kind is HEADING
         and "registrerade" in block.text.lower()
         and PARTS.get(heading_key(block.text)) == SUBJECTS
     )

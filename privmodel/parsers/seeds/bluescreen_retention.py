@@ -11,8 +11,10 @@ from __future__ import annotations
 import functools
 
 from privmodel.parsers.base import PolicyBuilder
-from privmodel.parsers.document import Block, BlockKind
+from privmodel.parsers.document import Block
 from privmodel.parsers.extract import DurationSpec, Match, find_durations, find_laws
+from privmodel.parsers.extract._phrases import lowered
+from privmodel.parsers.layout import HEADING
 from privmodel.parsers.seeds.bluescreen_text import heading_key, sentence_spans, trim
 from privmodel.schema import Cookie, RetentionKind, RetentionRule
 
@@ -44,8 +46,12 @@ def _criterion(text: str) -> RetentionKind | None:
 
 def _may_state_criterion(text: str) -> bool:
     """False when no part of ``text`` can state a criterion: it lacks every stem or every
-    phrase (lower() works character by character, so a part's words are the whole's)."""
-    lower = text.lower()
+    phrase (lower() works character by character, so a part's words are the whole's).
+
+    The text is the one the extractors fold (:func:`lowered`, already worked out for every
+    block): it holds every stem and phrase that lower() shows, so the test stays exact.
+    """
+    lower = lowered(text)
     return any(stem in lower for stem in _STORE) and any(
         phrase in lower for phrase, _ in _CRITERIA
     )
@@ -126,7 +132,7 @@ def _add_cookie(b: PolicyBuilder, block: Block, rule: RetentionRule, said: str) 
 def read_retention(b: PolicyBuilder, blocks: list[Block], lang: str) -> None:
     """Rules stated anywhere outside the activity overview (which reads its own)."""
     for block in blocks:
-        if block.kind is BlockKind.HEADING:
+        if block.kind is HEADING:
             continue
         if block.section and heading_key(block.section[-1]) in _PART_HEADINGS:
             continue

@@ -90,5 +90,8 @@ def sentence_case(text: str) -> str:
     return lower[:1].upper() + lower[1:]
 
 
+_TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LABEL_VALUE)
+
+
 def is_text(block: Block) -> bool:
-    return block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LABEL_VALUE)
+    return block.kind in _TEXT_KINDS

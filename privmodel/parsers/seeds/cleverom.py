@@ -28,7 +28,7 @@ from privmodel.parsers.common import (
 )
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.extract import find_org_numbers
-from privmodel.parsers.layout import lowered_blocks
+from privmodel.parsers.layout import HEADING, lowered_blocks
 from privmodel.parsers.seeds.cleverom_roles import (
     collect_roles,
     is_role_statement,
@@ -107,16 +107,17 @@ class CleveromParser:
 
     def detect(self, document: Document) -> float:
         heads = {_title(b.text) for b in document.blocks
-                 if b.kind is BlockKind.HEADING or is_pseudo_heading(b)}
+                 if b.kind is HEADING or is_pseudo_heading(b)}
         layout = len(heads & _TITLES) / len(_TITLES)
         # Every match of the intro holds its words: blocks are matched only when they occur.
-        contact = _CONTACT_WORDS in lowered_blocks(document) and any(
+        low = lowered_blocks(document)
+        contact = _CONTACT_WORDS in low and any(
             _CONTACT_INTRO.match(b.text) for b in document.blocks
         )
         contact_block = contact and {"company", "address", "email"} <= {
             (b.label or "").lower() for b in document.blocks
         }
-        claims = self_description(document)
+        claims = self_description(document, low)
         score = 0.4 * layout + 0.25 * contact_block + 0.25 * claims[0] + 0.1 * claims[1]
         return round(0.9 * score, 3)
 

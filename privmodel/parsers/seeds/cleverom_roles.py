@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from privmodel.parsers.base import PolicyBuilder, publisher_or_new
 from privmodel.parsers.common import clean_label, split_examples
 from privmodel.parsers.document import Block, Document
-from privmodel.parsers.layout import lowered_blocks
 from privmodel.parsers.seeds.cleverom_sections import sentence_spans
 from privmodel.schema import (
     Controller,
@@ -55,10 +54,12 @@ _SUBJECT_CONCEPTS = (
 )
 
 
-def self_description(document: Document) -> tuple[bool, bool]:
-    """Whether the text states the controller claim and the processor claim of this layout."""
-    # Every match of a claim contains its literal: blocks are searched only when it occurs.
-    low = lowered_blocks(document)
+def self_description(document: Document, low: str) -> tuple[bool, bool]:
+    """Whether the text states the controller claim and the processor claim of this layout.
+
+    ``low`` is :func:`~privmodel.parsers.layout.lowered_blocks` of the document: every
+    match of a claim contains its literal, so blocks are searched only when it occurs there.
+    """
     return (
         "acts as the data controller" in low
         and any(_CONTROLLER_CLAIM.search(b.text) for b in document.blocks),

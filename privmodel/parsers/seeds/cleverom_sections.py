@@ -40,6 +40,7 @@ SECTION_PATTERNS = part_table(
     ("contact", r"\bcontact\b"),
     ("about", r"\bwho we are\b|\babout us\b"),
 )
+_TITLE_KINDS = (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH)  # what a title line may be read as
 _QUESTION_TITLE = re.compile(r"^(?:How|What|Why|When|Where|Who|Which)\b[^.:;,!?()]{3,60}$")
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
 _LEAD_LABEL = re.compile(r"^(?P<label>[A-Z][^:.]{1,80}):\s+\S")
@@ -52,7 +53,7 @@ def classify(text: str) -> str | None:
 
 def is_pseudo_heading(block: Block) -> bool:
     """A short interrogative title line that the reader kept as a list item or paragraph."""
-    if block.kind not in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH):
+    if block.kind not in _TITLE_KINDS:
         return False
     text = block.text.strip()
     if not _QUESTION_TITLE.match(text):  # the cheap test first; the result is the same
