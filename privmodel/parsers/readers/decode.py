@@ -172,9 +172,8 @@ class Chars:
             return
         pos += len(text) - len(kept)
         flat = kept
-        for char in "\n\t\r\f":
-            if char in flat:
-                flat = flat.replace(char, " ")
+        if "\n" in kept or "\t" in kept or "\r" in kept or "\f" in kept:
+            flat = kept.replace("\n", " ").replace("\t", " ").replace("\r", " ").replace("\f", " ")
         if "  " not in flat:  # every character maps to its own
             self._append(flat, pos, 0, True)
             return
@@ -257,12 +256,18 @@ class Chars:
             else:
                 self._last = runs[-1][0][-1] if runs else ""
 
-    def block(self, source: str, kind: BlockKind, **fields: Any) -> Block | None:
-        """A block of the collected text (``None`` if it is empty); clears the buffer."""
+    def trimmed(self) -> str:
+        """Drop trailing whitespace, and return the text."""
         self.trim()
-        if not self._size:
+        return "".join([run[0] for run in self._runs])
+
+    def block(self, source: str, text: str, kind: BlockKind, **fields: Any) -> Block | None:
+        """A block of ``text`` (``None`` if it is empty); clears the buffer.
+
+        ``text`` is what :meth:`trimmed` returned, with nothing added since.
+        """
+        if not text:
             return None
-        text = self.text()
         start, end = self._runs[0][1], self._end()
         source_map = None
         if source[start:end] != text:

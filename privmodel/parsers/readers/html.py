@@ -115,8 +115,7 @@ class _Reader:
             if self.title is None:
                 title = Chars()
                 title.add_decoded(self.source[pos:stop], pos)
-                title.trim()
-                self.title = title.text() or None
+                self.title = title.trimmed() or None
             return after
         if name == "html" and self.lang is None and (found := _LANG.search(attrs)):
             self.lang = found.group(1).lower()
@@ -215,15 +214,14 @@ class _Reader:
             self._emit(pending, BlockKind.PARAGRAPH, 0)
 
     def _emit(self, chars: Chars, kind: BlockKind, level: int, label: str | None = None) -> None:
-        chars.trim()
-        text = chars.text()
+        text = chars.trimmed()
         if kind is BlockKind.PARAGRAPH and (found := find_label(text)) is not None:
             kind, label = BlockKind.LABEL_VALUE, found
         if kind is BlockKind.HEADING:
             section = self.sections.enter(level, text)
         else:
             section = self.sections.current()
-        block = chars.block(self.source, kind, section=section, level=level, label=label)
+        block = chars.block(self.source, text, kind, section=section, level=level, label=label)
         if block is not None:
             self.blocks.append(block)
 
@@ -253,11 +251,11 @@ class _Reader:
             return
         self._close_cell()
         row, self.row = self.row, None
-        row.trim()
+        text = row.trimmed()
         cells = tuple((i, min(j, len(row))) for i, j in self.cells if i < len(row))
         self._emit_pending()
         block = row.block(
-            self.source, BlockKind.TABLE_ROW, section=self.sections.current(), cells=cells
+            self.source, text, BlockKind.TABLE_ROW, section=self.sections.current(), cells=cells
         )
         if block is not None:
             self.blocks.append(block)

@@ -31,9 +31,11 @@ _CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+|[\w.+-]+@[\w.-]+\.\w+)>")
 _LINK = re.compile(r"!?\[([^\[\]]*)\](?:\([^()\s]*(?:[ \t]+\"[^\"]*\")?\)|\[[^\[\]]*\])")
-_EMPHASIS = re.compile(r"\*{1,3}|_{1,3}|~~")
+# Runs of up to three "*" or "_", or "~~"; each branch starts with its literal so that
+# the regex engine skips to the candidate characters instead of trying every position.
+_EMPHASIS = re.compile(r"\*\*?\*?|__?_?|~~")
 # The first characters of every inline construct _inline_marks looks for.
-_MARKUP = frozenset("`\\<[*_~")
+_MARKUP = "`\\<[*_~"
 _PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
@@ -62,15 +64,16 @@ def _inline_marks(line: str) -> tuple[list[bool], list[bool]]:
             skip[n], literal[n + 1] = True, True
         n = line.find("\\", n + 1)
     if "<" in line or "[" in line:
-        free = [not (s or lit) for s, lit in zip(skip, literal, strict=True)]
+        # A construct only starts at a character not yet marked (autolinks never overlap,
+        # so each one marks characters inside its own span only).
         for m in _AUTOLINK.finditer(line):
-            if free[m.start()]:
+            if not (skip[m.start()] or literal[m.start()]):
                 skip[m.start()] = skip[m.end() - 1] = True
         for m in _TAG.finditer(line):
-            if free[m.start()] and not skip[m.start()]:
+            if not (skip[m.start()] or literal[m.start()]):
                 skip[m.start() : m.end()] = [True] * (m.end() - m.start())
         for m in _LINK.finditer(line):
-            if free[m.start()] and not skip[m.start()]:
+            if not (skip[m.start()] or literal[m.start()]):
                 skip[m.start() : m.start(1)] = [True] * (m.start(1) - m.start())
                 skip[m.end(1) : m.end()] = [True] * (m.end() - m.end(1))
     _mark_emphasis(line, skip, literal)
@@ -100,7 +103,7 @@ def _mark_emphasis(line: str, skip: list[bool], literal: list[bool]) -> None:
 
 def add_inline(chars: Chars, line: str, pos: int) -> None:
     """Append the visible text of a Markdown ``line`` found at ``source[pos:]``."""
-    if _MARKUP.isdisjoint(line):  # no inline markup can start: the line is one decoded run
+    if not any(map(line.__contains__, _MARKUP)):  # no inline markup: one decoded run
         chars.add_decoded(line, pos)
         return
     skip, literal = _inline_marks(line)
@@ -128,9 +131,14 @@ class _State:
     fence: str = ""
     table: bool = False
 
-    def emit(self, chars: Chars, kind: BlockKind, level: int = 0, **extra: object) -> None:
-        chars.trim()
-        text = chars.text()
+    def emit(
+        self,
+        chars: Chars,
+        kind: BlockKind,
+        level: int = 0,
+        cells: tuple[tuple[int, int], ...] = (),
+    ) -> None:
+        text = chars.trimmed()
         label = None
         if kind is BlockKind.PARAGRAPH and (label := find_label(text)) is not None:
             kind = BlockKind.LABEL_VALUE
@@ -138,10 +146,8 @@ class _State:
             section = self.sections.enter(level, text)
         else:
             section = self.sections.current()
-        cells = extra.get("cells", ())
-        assert isinstance(cells, tuple)
         block = chars.block(
-            self.source, kind, section=section, level=level, label=label, cells=cells
+            self.source, text, kind, section=section, level=level, label=label, cells=cells
         )
         if block is not None:
             self.blocks.append(block)
