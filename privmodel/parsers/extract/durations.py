@@ -221,16 +221,15 @@ def may_state_duration(text: str, lang: str, start: int = 0, end: int | None = N
     if len(low) != len(text):  # lower-casing moved the offsets: test all of it
         start, end = 0, None
     end = len(low) if end is None else end
-    return _may_state_amount(g, low, start, end) or _may_name_session(g, text, low, start, end)
+    return _may_state_amount(g, low, start, end) or (
+        g.session.gate.may_match(text) and _may_name_session(g, low, start, end))
 
 
-def _may_name_session(g: _Grammar, text: str, low: str, start: int, end: int) -> bool:
-    """Whether ``low[start:end]`` (``text`` lower-cased) may hold a session phrase: one of
-    its anchors, where the gate (cheaper, asked first) lets ``text`` hold one."""
-    gate = g.session.gate
-    if not gate.may_match(text):
-        return False
-    return gate.anchors is None or any(low.find(a, start, end) != -1 for a in gate.anchors)
+def _may_name_session(g: _Grammar, low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` (lower-cased text) may hold a session phrase: it holds one
+    of the phrases' anchors. For a sentence, cheaper than the gate's scan of all anchors."""
+    anchors = g.session.gate.anchors
+    return anchors is None or any(low.find(a, start, end) != -1 for a in anchors)
 
 
 def scan(g: _Grammar, text: str) -> tuple[Match[DurationSpec], ...]:
@@ -242,7 +241,9 @@ def scan(g: _Grammar, text: str) -> tuple[Match[DurationSpec], ...]:
             spec = _spec(g, m, text)
             if spec is not None:
                 found.append(Match(spec, m.start(), m.end(), m.group()))
-    for m in g.session.finditer(text):
+    # the anchors first: a sentence has seldom any, and they cost less than its gate's scan
+    sessions = g.session.finditer(text) if _may_name_session(g, low, 0, len(low)) else ()
+    for m in sessions:
         found.append(Match(DurationSpec(None, session=True), m.start(), m.end(), m.group()))
     return tuple(select(found))
 

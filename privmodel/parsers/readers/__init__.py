@@ -63,7 +63,7 @@ def _media_type(media_type: str | None, path: str | None, text: str) -> str:
 
 
 def _check_text(text: str, path: str | None) -> None:
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError("empty document", path=path)
     sample = text[:65_536]
     # Counted in the UTF-8 bytes, where a control character is its own single byte.
@@ -100,11 +100,10 @@ def _parse(
 
 
 def _language(blocks: tuple[Block, ...], hint: str | None) -> str:
-    sample = "\n".join(b.text for b in blocks)[:_LANGUAGE_SAMPLE]
-    found = detect_language(sample)
-    if hint and len(sample.split()) < 5:
+    sample = "\n".join([b.text for b in blocks])[:_LANGUAGE_SAMPLE]
+    if hint and len(sample.split(maxsplit=5)) < 5:  # fewer than five words to go by
         return hint
-    return found
+    return detect_language(sample)
 
 
 def read_bytes(data: bytes, *, path: str | None = None, media_type: str | None = None) -> Document:

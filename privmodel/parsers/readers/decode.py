@@ -12,7 +12,6 @@ import codecs
 import html
 import re
 from functools import partial
-from typing import Any
 
 from privmodel.parsers.document import Block, BlockKind, Run, SourceMap, run_ends, run_offsets
 
@@ -261,7 +260,16 @@ class Chars:
         self.trim()
         return "".join([run[0] for run in self._runs])
 
-    def block(self, source: str, text: str, kind: BlockKind, **fields: Any) -> Block | None:
+    def block(
+        self,
+        source: str,
+        text: str,
+        kind: BlockKind,
+        section: tuple[str, ...],
+        level: int = 0,
+        label: str | None = None,
+        cells: tuple[tuple[int, int], ...] = (),
+    ) -> Block | None:
         """A block of ``text`` (``None`` if it is empty); clears the buffer.
 
         ``text`` is what :meth:`trimmed` returned, with nothing added since.
@@ -273,12 +281,5 @@ class Chars:
         if source[start:end] != text:
             source_map = SourceMap(partial(_plain_runs, self._runs))
         self._runs, self._size, self._last = [], 0, ""
-        return Block(
-            kind=kind,
-            text=text,
-            start=start,
-            end=end,
-            offsets=source_map,
-            ends=source_map,
-            **fields,
-        )
+        # Positional arguments: a Block is made per block of every document.
+        return Block(kind, text, start, end, section, level, source_map, label, cells, source_map)

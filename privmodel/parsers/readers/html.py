@@ -221,7 +221,7 @@ class _Reader:
             section = self.sections.enter(level, text)
         else:
             section = self.sections.current()
-        block = chars.block(self.source, text, kind, section=section, level=level, label=label)
+        block = chars.block(self.source, text, kind, section, level, label)
         if block is not None:
             self.blocks.append(block)
 
@@ -255,7 +255,7 @@ class _Reader:
         cells = tuple((i, min(j, len(row))) for i, j in self.cells if i < len(row))
         self._emit_pending()
         block = row.block(
-            self.source, text, BlockKind.TABLE_ROW, section=self.sections.current(), cells=cells
+            self.source, text, BlockKind.TABLE_ROW, self.sections.current(), cells=cells
         )
         if block is not None:
             self.blocks.append(block)

@@ -81,6 +81,7 @@ _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 _TO_SPACE = bytes.maketrans(_ASCII_NON_LETTERS, b" " * len(_ASCII_NON_LETTERS))
 _MARKS = tuple(mark.encode() for mark in "’“”„–—•§…«»")
 _MAX_WORDS = 5000
+_CHUNK = 64  # pieces tested together for letters only
 
 
 def _words(text: str) -> list[str]:
@@ -88,8 +89,10 @@ def _words(text: str) -> list[str]:
 
     Marks that never belong to a word (ASCII non-letters, common quotes, dashes and
     bullets) become spaces in the UTF-8 bytes, where that is done in C, and the text is
-    split at whitespace.  When every piece is made of letters, the pieces are the words;
-    otherwise the pieces with some other non-letter go through the regex.
+    split at whitespace.  Pieces made of letters are words: all the pieces, or a chunk of
+    them, are taken whole when one isalpha over them says so, and only in the other
+    chunks are the pieces with some other non-letter (a digit, a superscript) put
+    through the regex.
     """
     data = text.encode("utf-8", "surrogatepass").translate(_TO_SPACE)
     for mark in _MARKS:
@@ -99,11 +102,16 @@ def _words(text: str) -> list[str]:
     if "".join(pieces).isalpha():
         return pieces
     words: list[str] = []
-    for piece in pieces:
-        if piece.isalpha():
-            words.append(piece)
-        else:
-            words += _WORD.findall(piece)
+    for at in range(0, len(pieces), _CHUNK):
+        chunk = pieces[at : at + _CHUNK]
+        if "".join(chunk).isalpha():
+            words += chunk
+            continue
+        for piece in chunk:
+            if piece.isalpha():
+                words.append(piece)
+            else:
+                words += _WORD.findall(piece)
     return words
 
 

@@ -146,9 +146,7 @@ class _State:
             section = self.sections.enter(level, text)
         else:
             section = self.sections.current()
-        block = chars.block(
-            self.source, text, kind, section=section, level=level, label=label, cells=cells
-        )
+        block = chars.block(self.source, text, kind, section, level, label, cells)
         if block is not None:
             self.blocks.append(block)
 

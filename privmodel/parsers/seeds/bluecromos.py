@@ -14,6 +14,7 @@ import re
 
 from privmodel.parsers.base import ParseResult, PolicyBuilder
 from privmodel.parsers.document import Block, BlockKind, Document
+from privmodel.parsers.extract._phrases import text_cache
 from privmodel.parsers.layout import (
     HEADING,
     classify_heading,
@@ -72,8 +73,10 @@ _IMAGE_PLATFORM = re.compile(
 )
 
 
+@text_cache
 def classify(heading: str) -> Part | None:
-    """The part of the policy a heading opens, by its wording (numbering ignored)."""
+    """The part of the policy a heading opens, by its wording (numbering ignored; kept per
+    heading: the layout asks whether it opens a section, then which)."""
     return classify_heading(unnumbered(heading), _PARTS)
 
 

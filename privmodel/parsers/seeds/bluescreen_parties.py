@@ -38,8 +38,12 @@ _SERVICE = re.compile(
     rf"(?:\bsåsom|\bvia|\bmed|\bhjälp av|analysverktyg,) (?P<name>{_NAME})(?![\w-])"
     rf"|\bvår (?P<page>{_NAME})-sida"
 )
-# Every match of _SERVICE has one of its lead words before a capital: far cheaper to find.
-_SERVICE_LEAD = re.compile(r"(?:såsom|via|med|hjälp av|analysverktyg,|vår) (?=[A-ZÅÄÖ])")
+# Every match of _SERVICE has one of its lead words before a capital: far cheaper to find,
+# from the space before the capital (a literal the engine skips to) back to the word.
+_SERVICE_LEAD = re.compile(
+    r" (?=[A-ZÅÄÖ])(?:(?<=såsom )|(?<=via )|(?<=med )|(?<=hjälp av )|(?<=analysverktyg, )"
+    r"|(?<=vår ))"
+)
 _NOT_NAMES = frozenset({"cookies", "eu", "ees", "gdpr"})
 
 

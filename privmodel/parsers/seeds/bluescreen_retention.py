@@ -136,8 +136,8 @@ def read_retention(b: PolicyBuilder, blocks: list[Block], lang: str) -> None:
             continue
         if block.section and heading_key(block.section[-1]) in _PART_HEADINGS:
             continue
-        stated = Stated(block, lang)
-        if not stated.durations and not stated.criteria:
+        if not find_durations(block.text, lang) and not _may_state_criterion(block.text):
             continue  # no sentence can state a rule
+        stated = Stated(block, lang)
         for i, j in sentence_spans(block.text):
             add_retention(b, stated, i, j)

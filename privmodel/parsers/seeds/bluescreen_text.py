@@ -13,7 +13,7 @@ from privmodel.parsers.common import split_examples
 from privmodel.parsers.document import Block, BlockKind
 from privmodel.parsers.extract._phrases import text_cache
 
-_SEPARATOR = re.compile(r"[•〉]")
+_ITEM = re.compile(r"[^•〉]+")  # the text between '•'/'〉' separators
 _FOOTNOTE = "*¹²³⁴⁵⁶⁷⁸⁹⁰"
 _TRIM_END = _FOOTNOTE + ".;:, \t\u00a0"
 _TRIM_START = _FOOTNOTE + " \t\u00a0"
@@ -46,13 +46,10 @@ def trim(text: str, i: int, j: int) -> tuple[int, int]:
 def item_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the items of a '•'/'〉'-separated line, trimmed; empty items are skipped."""
     spans: list[tuple[int, int]] = []
-    pos = 0
-    for sep in [*_SEPARATOR.finditer(text), None]:
-        end = sep.start() if sep is not None else len(text)
-        i, j = trim(text, pos, end)
+    for m in _ITEM.finditer(text):
+        i, j = trim(text, m.start(), m.end())
         if j > i:
             spans.append((i, j))
-        pos = sep.end() if sep is not None else len(text)
     return spans
 
 

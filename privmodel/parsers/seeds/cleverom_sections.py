@@ -142,9 +142,20 @@ _EXAMPLES_INTRO = re.compile(r",?\s+(?:such as|e\.g\.,?|including)\s+", re.I)
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
-def _kinds(text: str) -> list[tuple[str, MeasureKind]]:
-    return [(code, kind) for code, kind, pattern, gate in _MEASURES
-            if gate.may_match(text) and pattern.search(text)]
+# The measures, each with its pattern, that may be named somewhere in a block.
+_Candidates = list[tuple[str, MeasureKind, re.Pattern[str]]]
+
+
+def _candidates(block: Block) -> _Candidates:
+    """The measures whose gate the block's text passes: a part of the block holds only
+    literals the whole holds, so no other measure is named in any of its sentences."""
+    return [(code, kind, pattern) for code, kind, pattern, gate in _MEASURES
+            if gate.may_match(block.text)]
+
+
+def _kinds(text: str, candidates: _Candidates) -> list[tuple[str, MeasureKind]]:
+    """The measures named in ``text``, a part of the block the candidates were found for."""
+    return [(code, kind) for code, kind, pattern in candidates if pattern.search(text)]
 
 
 def _example_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -177,14 +188,15 @@ def collect_security(b: PolicyBuilder, blocks: list[Block]) -> None:
 
     for block in blocks:
         text = block.text
+        candidates = _candidates(block)
         head = lead_label(block)
         if head is not None:
-            add(block, *head, _kinds(text[head[0]:head[1]]))
+            add(block, *head, _kinds(text[head[0]:head[1]], candidates))
         start = head[1] + 1 if head else 0
         for s, e in sentence_spans(text, start):
-            found = _kinds(text[s:e])
+            found = _kinds(text[s:e], candidates)
             items = _example_spans(text, s, e) if found else []
-            item_kinds = [(a, z, _kinds(text[a:z])) for a, z in items]
+            item_kinds = [(a, z, _kinds(text[a:z], candidates)) for a, z in items]
             if item_kinds and all(k for _, _, k in item_kinds):
                 for a, z, k in item_kinds:
                     add(block, a, z, k)
