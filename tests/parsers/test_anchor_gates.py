@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SEEDS
@@ -132,19 +133,46 @@ def test_gates_follow_case_insensitive_matching(text: str) -> None:
     assert bool(phrases.search(text)) == bool(phrases.regex.search(text))
 
 
-def test_scanner_finds_exactly_the_anchors_a_substring_test_finds() -> None:
-    from privmodel.parsers.extract._phrases import SCANNER, fold_case
+_SCANNERS = [
+    pytest.param(False, id="trigrams"),
+    pytest.param(True, id="automaton", marks=pytest.mark.skipif(
+        importlib.util.find_spec("ahocorasick") is None, reason="extra 'fast' not installed")),
+]
+
+
+@pytest.mark.parametrize("compiled", _SCANNERS)
+def test_scanner_finds_exactly_the_anchors_a_substring_test_finds(compiled: bool) -> None:
+    from privmodel.parsers.extract._phrases import SCANNER, AnchorScanner, fold_case
 
     known = sorted(SCANNER._known)
     assert len(known) > 100  # the tables above registered their anchors
-    texts = [*BLOCKS, "Personuppgiftsansvarig: the controller; Datenschutzbeauftragter"]
+    scanner = AnchorScanner(compiled=compiled)
+    scanner.register(known)
+    texts = [*BLOCKS, "Personuppgiftsansvarig: the controller; Datenschutzbeauftragter",
+             "", "ab", known[0], " ".join(known)]
     hits = 0
     for text in texts:
         low = fold_case(text)
         expected = {anchor for anchor in known if anchor in low}
-        assert SCANNER._scan(low) == expected
+        assert scanner._scan(low) == expected
         hits += len(expected)
-    assert hits
+    assert hits > len(known)
+
+
+@pytest.mark.parametrize("compiled", _SCANNERS)
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["aab", "abaab", "baa", "dataskydd", "skydd", "data", " ",
+                                 "å", "ß", "ss", "x"]), max_size=12))
+def test_scanner_finds_overlapping_and_nested_anchors(compiled: bool, parts: list[str]) -> None:
+    from privmodel.parsers.extract._phrases import AnchorScanner
+
+    anchors = ["aab", "abaab", "baa", "dataskydd", "skydd", "ssx", "åss"]
+    scanner = AnchorScanner(compiled=compiled)
+    scanner.register(anchors[:3])
+    text = "".join(parts)
+    assert scanner._scan(text) == {a for a in anchors[:3] if a in text}
+    scanner.register(anchors)  # registering again rebuilds the search
+    assert scanner._scan(text) == {a for a in anchors if a in text}
 
 
 def test_scanner_refuses_anchors_it_could_never_find() -> None:

@@ -14,7 +14,13 @@ import attrs
 
 from privmodel._memo import clear_text_caches as clear_text_caches  # re-exported
 from privmodel._memo import text_cache as text_cache  # re-exported: the extractors use it
+from privmodel.errors import MissingExtraError
 from privmodel.parsers.extract.match import Match, select
+
+try:  # the optional extra "fast": a compiled scanner for the anchors
+    import ahocorasick as _ahocorasick
+except ImportError:  # pragma: no cover - depends on the environment
+    _ahocorasick = None
 
 V = TypeVar("V")
 FLAGS = re.IGNORECASE
@@ -163,19 +169,30 @@ def index_of(per_entry: Sequence[Sequence[str]]) -> AnchorIndex:
 class AnchorScanner:
     """Every anchor of every table and gate, found in a text at once.
 
-    Tables and gates register their anchors when they are built. A text is cut into its
-    three-letter sequences; each anchor is filed under one of its own sequences, the one
-    fewest other anchors share (a rarer key means fewer substring tests of anchors that
-    are not there), and only the anchors filed under a sequence of the text are tested.
+    Tables and gates register their anchors when they are built; the search structure is
+    built on the first scan after a registration, so building the tables stays linear.
+    With the optional extra ``fast`` installed (pyahocorasick), the anchors form one
+    Aho-Corasick automaton that finds them all in a single pass in C. Without it, a text
+    is cut into its three-letter sequences; each anchor is filed under one of its own
+    sequences, the one fewest other anchors share (a rarer key means fewer substring
+    tests of anchors that are not there), and only the anchors filed under a sequence of
+    the text are tested. Both give exactly the anchors a substring test finds.
+
     The result is kept for the next extractor asking about the same text, so a block is
     scanned once, not once per table; it is kept by the text as given, so asking again
     costs one look-up, not a second one for the case-folded text.
     """
 
-    def __init__(self) -> None:
-        self._by_gram: dict[tuple[str, ...], list[str]] = {}
-        self._grams: frozenset[tuple[str, ...]] = frozenset()
+    def __init__(self, *, compiled: bool | None = None) -> None:
+        """``compiled``: use the automaton (True), the trigram index (False), or the
+        automaton when pyahocorasick is installed (None, the default)."""
+        if compiled is None:
+            compiled = _ahocorasick is not None
+        elif compiled and _ahocorasick is None:
+            raise MissingExtraError("ahocorasick", "fast")
+        self.compiled = compiled
         self._known: set[str] = set()
+        self._search: Callable[[str], frozenset[str]] | None = None
         self._found = text_cache(self._find)
 
     def register(self, anchors: Iterable[str]) -> None:
@@ -186,12 +203,7 @@ class AnchorScanner:
         if short:
             raise ValueError(f"anchors must have {_MIN_ANCHOR} characters or more: {short}")
         self._known |= new
-        shared = Counter(gram for anchor in self._known for gram in set(_grams(anchor)))
-        self._by_gram = {}
-        for anchor in sorted(self._known):
-            key = min(_grams(anchor), key=lambda gram: (shared[gram], gram))
-            self._by_gram.setdefault(key, []).append(anchor)
-        self._grams = frozenset(self._by_gram)
+        self._search = None  # rebuilt on the next scan
         self._found.cache_clear()
 
     def found(self, text: str) -> frozenset[str]:
@@ -202,12 +214,51 @@ class AnchorScanner:
         return self._scan(lowered(text))
 
     def _scan(self, lowered: str) -> frozenset[str]:
+        search = self._search
+        if search is None:
+            search = self._search = (
+                _automaton_search(self._known) if self.compiled
+                else _trigram_search(self._known)
+            )
+        return search(lowered)
+
+
+def _automaton_search(anchors: Iterable[str]) -> Callable[[str], frozenset[str]]:
+    """The anchors in a text, found by one Aho-Corasick automaton (pyahocorasick)."""
+    assert _ahocorasick is not None
+    automaton = _ahocorasick.Automaton()
+    for anchor in anchors:
+        automaton.add_word(anchor, anchor)
+    automaton.make_automaton()
+    if len(automaton) == 0:
+        return lambda text: frozenset()
+    matches = automaton.iter
+
+    def search(text: str) -> frozenset[str]:
+        return frozenset([anchor for _, anchor in matches(text)])
+
+    return search
+
+
+def _trigram_search(anchors: Iterable[str]) -> Callable[[str], frozenset[str]]:
+    """The anchors in a text, tested only where one of their trigrams occurs."""
+    known = sorted(anchors)
+    shared = Counter(gram for anchor in known for gram in set(_grams(anchor)))
+    by_gram: dict[tuple[str, ...], list[str]] = {}
+    for anchor in known:
+        key = min(_grams(anchor), key=lambda gram: (shared[gram], gram))
+        by_gram.setdefault(key, []).append(anchor)
+    grams = frozenset(by_gram)
+
+    def search(text: str) -> frozenset[str]:
         return frozenset(
             anchor
-            for gram in self._grams.intersection(_grams(lowered))
-            for anchor in self._by_gram[gram]
-            if anchor in lowered
+            for gram in grams.intersection(_grams(text))
+            for anchor in by_gram[gram]
+            if anchor in text
         )
+
+    return search
 
 
 def _grams(text: str) -> Iterator[tuple[str, ...]]:
