@@ -3,7 +3,8 @@
 Prints, single process:
 - docs/second and MB/second for text and HTML (the seeds, and the corpus in ../shared when
   present), each with the ratio of a full parse to the floor: just decoding and splitting
-  the document (line splitting for text and Markdown, lxml for HTML);
+  the document (line splitting for text and Markdown, lxml for HTML); a last row takes
+  every one of those documents of typical size (5-40 KB), the size the target is set for;
 - a scaling run at 1x, 10x and 100x a policy's length, showing time per KB stays flat;
 - peak memory of parsing a 5 MB policy, measured in a fresh process.
 
@@ -32,6 +33,7 @@ from privmodel.parsers.registry import parse_document, parsers, select_parser
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 SUFFIXES = {".txt": "text", ".md": "text", ".html": "html"}
+TYPICAL_KB = (5, 40)  # the policy sizes the speed target is set for
 _FIRST_WORD = re.compile(r"[^\S\n]*\S+(?=[^\S\n])")  # a line's first word, when more follow
 
 
@@ -75,6 +77,22 @@ def corpus_sets() -> dict[str, list[Path]]:
         sets["corpus text/md"] = [p for p in files if SUFFIXES.get(p.suffix) == "text"]
         sets["corpus html"] = [p for p in files if SUFFIXES.get(p.suffix) == "html"]
     return sets
+
+
+def typical(sets: dict[str, list[Path]]) -> list[Path]:
+    """The documents of all sets whose size is in :data:`TYPICAL_KB`."""
+    low, high = TYPICAL_KB
+    return [p for paths in sets.values() for p in paths
+            if low * 1024 <= p.stat().st_size <= high * 1024]
+
+
+def runtime() -> str:
+    """The interpreter and the anchor scanner the figures were measured with."""
+    from privmodel.parsers.extract._phrases import SCANNER
+
+    scanner = ("compiled (pyahocorasick)" if SCANNER.compiled
+               else "pure Python (install privmodel[fast] for the compiled one)")
+    return f"Python {sys.version.split()[0]}, anchor scanner: {scanner}"
 
 
 def throughput(name: str, paths: list[Path], seconds: float) -> dict[str, float]:
@@ -204,10 +222,14 @@ def main() -> int:
         for paths in corpus_sets().values():
             per_document(paths, opts.seconds)
         return 0
+    print(runtime())
     print(f"{'set':16} {'docs':>4} {'KB/doc':>8} {'docs/s':>9} {'MB/s':>7} {'x floor':>9}")
+    sets = corpus_sets()
+    sets[f"all {TYPICAL_KB[0]}-{TYPICAL_KB[1]} KB"] = typical(sets)
     report = {
+        "runtime": runtime(),
         "throughput": {name: throughput(name, paths, opts.seconds)
-                       for name, paths in corpus_sets().items() if paths},
+                       for name, paths in sets.items() if paths},
         "scaling": scaling(opts.seconds),
         "memory": peak_memory(5.0),
     }

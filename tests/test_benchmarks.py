@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
+from pathlib import Path
 from types import ModuleType
 
 from conftest import ROOT, SEEDS, import_path
@@ -49,3 +51,18 @@ def test_per_document_run_times_every_seed() -> None:
         row = next(line for line in out.splitlines() if line.startswith(seed.name))
         read, select, parse = (float(x) for x in row.split()[2:5])
         assert min(read, select, parse) > 0
+
+
+def test_typical_set_takes_the_documents_of_5_to_40_kb(tmp_path: Path) -> None:
+    sizes = {"a.txt": 4 * 1024, "b.txt": 5 * 1024, "c.md": 40 * 1024, "d.html": 40 * 1024 + 1}
+    for name, size in sizes.items():
+        (tmp_path / name).write_bytes(b"x" * size)
+    paths = sorted(tmp_path.iterdir())
+    chosen = _speed().typical({"text": paths[:3], "html": paths[3:]})
+    assert [p.name for p in chosen] == ["b.txt", "c.md"]
+
+
+def test_runtime_names_the_interpreter_and_the_scanner() -> None:
+    line = _speed().runtime()
+    assert line.startswith(f"Python {sys.version.split()[0]}, anchor scanner: ")
+    assert ("compiled" in line) == (importlib.util.find_spec("ahocorasick") is not None)

@@ -235,7 +235,7 @@ def _automaton_search(anchors: Iterable[str]) -> Callable[[str], frozenset[str]]
     matches = automaton.iter
 
     def search(text: str) -> frozenset[str]:
-        return frozenset([anchor for _, anchor in matches(text)])
+        return frozenset({anchor for _, anchor in matches(text)})  # an anchor recurs often
 
     return search
 
