@@ -205,24 +205,3 @@ def test_requirements_hold_every_clause() -> None:
         frozenset({"right"}), frozenset({"access"}))
     assert requirement(pattern_source("(?:the )?Datatilsynet")) == (frozenset({"datatilsynet"}),)
     assert requirement(pattern_source("[a-z]+")) == ()
-
-
-def test_scanner_mask_marks_exactly_the_groups_a_text_holds_an_anchor_of() -> None:
-    from privmodel.parsers.extract._phrases import SCANNER, AnchorScanner
-
-    scanner = AnchorScanner(compiled=False)
-    groups = [frozenset(g) for g in (["security", "encrypt"], ["dataskydd"], ["encrypt"],
-                                     [], ["security", "encrypt"])]
-    bits = [scanner.subscribe(g) for g in groups]
-    assert bits[0] == bits[4] != bits[2]  # the same anchors share one bit
-    texts = [*BLOCKS, "We Encrypt it.", "dataskyddsombud", ""]
-    for text in texts:
-        found, mask = scanner.seen(text)
-        assert found == scanner.found(text)
-        for group, bit in zip(groups, bits, strict=True):
-            assert bool(mask >> bit & 1) == bool(group & found), (text, group)
-    # The shared scanner's groups: every table and gate built so far.
-    for text in texts:
-        found, mask = SCANNER.seen(text)
-        for group, bit in SCANNER._groups.items():
-            assert bool(mask >> bit & 1) == bool(group & found)

@@ -181,10 +181,6 @@ class AnchorScanner:
     The result is kept for the next extractor asking about the same text, so a block is
     scanned once, not once per table; it is kept by the text as given, so asking again
     costs one look-up, not a second one for the case-folded text.
-
-    Tables and gates also :meth:`subscribe` their anchors as a group. With the anchors of
-    a text comes a mask of the groups it holds an anchor of: most tables and gates find
-    none of theirs in most texts, and a bit test answers them without a set operation.
     """
 
     def __init__(self, *, compiled: bool | None = None) -> None:
@@ -197,8 +193,6 @@ class AnchorScanner:
         self.compiled = compiled
         self._known: set[str] = set()
         self._search: Callable[[str], frozenset[str]] | None = None
-        self._groups: dict[frozenset[str], int] = {}  # anchor group -> its bit
-        self._masks: dict[str, int] | None = None  # anchor -> bits of its groups
         self._found = text_cache(self._find)
 
     def register(self, anchors: Iterable[str]) -> None:
@@ -212,38 +206,12 @@ class AnchorScanner:
         self._search = None  # rebuilt on the next scan
         self._found.cache_clear()
 
-    def subscribe(self, anchors: Iterable[str]) -> int:
-        """Register ``anchors`` as a group; returns its bit in the masks :meth:`seen`
-        gives (groups of the same anchors share one)."""
-        group = frozenset(anchors)
-        bit = self._groups.get(group)
-        if bit is None:
-            self.register(group)
-            bit = self._groups[group] = len(self._groups)
-            self._masks = None
-            self._found.cache_clear()
-        return bit
-
     def found(self, text: str) -> frozenset[str]:
         """The registered anchors that occur in ``text``, compared as :func:`lowered`."""
-        return self._found(text)[0]
-
-    def seen(self, text: str) -> tuple[frozenset[str], int]:
-        """:meth:`found`, and the mask of the groups with an anchor among them."""
         return self._found(text)
 
-    def _find(self, text: str) -> tuple[frozenset[str], int]:
-        found = self._scan(lowered(text))
-        masks = self._masks
-        if masks is None:
-            masks = self._masks = {}
-            for group, bit in self._groups.items():
-                for anchor in group:
-                    masks[anchor] = masks.get(anchor, 0) | 1 << bit
-        mask = 0
-        for anchor in found:
-            mask |= masks.get(anchor, 0)
-        return found, mask
+    def _find(self, text: str) -> frozenset[str]:
+        return self._scan(lowered(text))
 
     def _scan(self, lowered: str) -> frozenset[str]:
         search = self._search
@@ -320,12 +288,6 @@ class AnchorIndex:
     _memo: dict[frozenset[str], tuple[int, ...]] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
-    # The scanner's bit for the anchors: clear in the mask of a text that holds none.
-    _bit: int = attrs.field(init=False, eq=False, repr=False)
-
-    @_bit.default
-    def _subscribe(self) -> int:
-        return SCANNER.subscribe(self.anchors)
 
     @classmethod
     def of(
@@ -352,10 +314,9 @@ class AnchorIndex:
 
     def entries(self, text: str) -> tuple[int, ...]:
         """Indexes of the entries that may match ``text``, in table order."""
-        found, mask = SCANNER.seen(text)
-        if not mask >> self._bit & 1:
+        present = SCANNER.found(text) & self.anchors
+        if not present:
             return self.always
-        present = found & self.anchors
         known = self._memo.get(present)
         if known is None:
             hits = set(self.always)
@@ -388,8 +349,6 @@ class Gate:
     _memo: dict[frozenset[str], bool] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
-    # The scanner's bit for the anchors: clear in the mask of a text that holds none.
-    _bit: int = attrs.field(init=False, eq=False, repr=False)
 
     @_set.default
     def _anchor_set(self) -> frozenset[str]:
@@ -403,15 +362,11 @@ class Gate:
         SCANNER.register(literals)
         return literals
 
-    @_bit.default
-    def _subscribe(self) -> int:
-        return SCANNER.subscribe(self._set)
-
     def may_match(self, text: str) -> bool:
         if self.anchors is None:
             return True
-        present, mask = SCANNER.seen(text)
-        if not mask >> self._bit & 1:
+        present = SCANNER.found(text)
+        if self._set.isdisjoint(present):
             return False
         if self.requirements is None:
             return True
