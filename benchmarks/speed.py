@@ -14,6 +14,7 @@ Targets (issue 5): >= 100 policies/second/core at 5-40 KB, linear growth, < 200 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import resource
@@ -90,8 +91,12 @@ def runtime() -> str:
     """The interpreter and the anchor scanner the figures were measured with."""
     from privmodel.parsers.extract._phrases import SCANNER
 
-    scanner = ("compiled (pyahocorasick)" if SCANNER.compiled
-               else "pure Python (install privmodel[fast] for the compiled one)")
+    if SCANNER.compiled:
+        scanner = "compiled (pyahocorasick)"
+    elif importlib.util.find_spec("ahocorasick") is not None:
+        scanner = "pure Python (chosen)"
+    else:
+        scanner = "pure Python (install privmodel[fast] for the compiled one)"
     return f"Python {sys.version.split()[0]}, anchor scanner: {scanner}"
 
 
@@ -194,8 +199,11 @@ def _peak_rss_mb() -> float:
 
 
 def peak_memory(megabytes: float) -> dict[str, float]:
+    from privmodel.parsers.extract._phrases import SCANNER
+
+    scanner = "compiled" if SCANNER.compiled else "pure"
     out = subprocess.run(
-        [sys.executable, __file__, "--memory-child", str(megabytes)],
+        [sys.executable, __file__, "--memory-child", str(megabytes), "--scanner", scanner],
         capture_output=True, text=True, check=True,
     )
     row: dict[str, float] = json.loads(out.stdout)
@@ -211,8 +219,14 @@ def main() -> int:
     args.add_argument("--json", type=Path, help="also write the figures to this file")
     args.add_argument("--per-document", action="store_true",
                       help="only the time of each step per document, then stop")
+    args.add_argument("--scanner", choices=("compiled", "pure"),
+                      help="anchor scanner (default: compiled when privmodel[fast] is installed)")
     args.add_argument("--memory-child", type=float, help=argparse.SUPPRESS)
     opts = args.parse_args()
+    if opts.scanner:
+        from privmodel.parsers.extract._phrases import SCANNER
+
+        SCANNER.compiled = opts.scanner == "compiled"
     if opts.memory_child:
         parsers()
         peak_memory_child(opts.memory_child)

@@ -175,6 +175,25 @@ def test_scanner_finds_overlapping_and_nested_anchors(compiled: bool, parts: lis
     assert scanner._scan(text) == {a for a in anchors if a in text}
 
 
+def test_scanner_switches_search_and_keeps_its_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from privmodel.errors import MissingExtraError
+    from privmodel.parsers.extract import _phrases
+
+    scanner = _phrases.AnchorScanner(compiled=False)
+    scanner.register(["dataskydd", "skydd", "encrypt"])
+    text = "Dataskydd: we ENCRYPT"
+    assert scanner.found(text) == {"dataskydd", "skydd", "encrypt"}
+    if importlib.util.find_spec("ahocorasick") is not None:
+        scanner.compiled = True
+        assert scanner.found(text) == {"dataskydd", "skydd", "encrypt"}
+        scanner.compiled = False
+    monkeypatch.setattr(_phrases, "_ahocorasick", None)
+    with pytest.raises(MissingExtraError, match=r"privmodel\[fast\]"):
+        scanner.compiled = True
+    assert not scanner.compiled
+    assert not _phrases.AnchorScanner().compiled  # without the extra: the pure search
+
+
 def test_scanner_refuses_anchors_it_could_never_find() -> None:
     from privmodel.parsers.extract._phrases import AnchorScanner
 

@@ -186,14 +186,23 @@ class AnchorScanner:
     def __init__(self, *, compiled: bool | None = None) -> None:
         """``compiled``: use the automaton (True), the trigram index (False), or the
         automaton when pyahocorasick is installed (None, the default)."""
-        if compiled is None:
-            compiled = _ahocorasick is not None
-        elif compiled and _ahocorasick is None:
-            raise MissingExtraError("ahocorasick", "fast")
-        self.compiled = compiled
         self._known: set[str] = set()
         self._search: Callable[[str], frozenset[str]] | None = None
         self._found = text_cache(self._find)
+        self.compiled = _ahocorasick is not None if compiled is None else compiled
+
+    @property
+    def compiled(self) -> bool:
+        """Whether the anchors are searched by the compiled automaton."""
+        return self._compiled
+
+    @compiled.setter
+    def compiled(self, compiled: bool) -> None:
+        if compiled and _ahocorasick is None:
+            raise MissingExtraError("ahocorasick", "fast")
+        self._compiled = compiled
+        self._search = None  # rebuilt on the next scan
+        self._found.cache_clear()
 
     def register(self, anchors: Iterable[str]) -> None:
         new = set(anchors) - self._known
