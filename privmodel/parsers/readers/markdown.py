@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from privmodel.parsers.document import Block, BlockKind, SectionTracker
 from privmodel.parsers.readers.decode import Chars
+from privmodel.parsers.readers.kinds import HEADING, LABEL_VALUE, LIST_ITEM, PARAGRAPH, TABLE_ROW
 from privmodel.parsers.readers.text import find_label
 
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*$", re.S | re.M)
@@ -125,7 +126,7 @@ class _State:
     blocks: list[Block] = field(default_factory=list)
     sections: SectionTracker = field(default_factory=SectionTracker)
     para: Chars = field(default_factory=Chars)
-    para_kind: BlockKind = BlockKind.PARAGRAPH
+    para_kind: BlockKind = PARAGRAPH
     para_level: int = 0
     bullets: list[int] = field(default_factory=list)
     fence: str = ""
@@ -140,12 +141,9 @@ class _State:
     ) -> None:
         text = chars.trimmed()
         label = None
-        if kind is BlockKind.PARAGRAPH and (label := find_label(text)) is not None:
-            kind = BlockKind.LABEL_VALUE
-        if kind is BlockKind.HEADING:
-            section = self.sections.enter(level, text)
-        else:
-            section = self.sections.current()
+        if kind is PARAGRAPH and (label := find_label(text)) is not None:
+            kind = LABEL_VALUE
+        section = self.sections.enter(level, text) if kind is HEADING else self.sections.current()
         block = chars.block(self.source, text, kind, section, level, label, cells)
         if block is not None:
             self.blocks.append(block)
@@ -153,7 +151,7 @@ class _State:
     def end_paragraph(self) -> None:
         if self.para:
             self.emit(self.para, self.para_kind, self.para_level)
-        self.para, self.para_kind, self.para_level = Chars(), BlockKind.PARAGRAPH, 0
+        self.para, self.para_kind, self.para_level = Chars(), PARAGRAPH, 0
 
     def bullet_level(self, indent: int) -> int:
         while self.bullets and self.bullets[-1] > indent:
@@ -182,7 +180,7 @@ def _table_row(state: _State, line: str, pos: int) -> None:
             cells.append((begin, len(row)))
         else:
             row.truncate(mark)
-    state.emit(row, BlockKind.TABLE_ROW, cells=tuple(cells))
+    state.emit(row, TABLE_ROW, cells=tuple(cells))
 
 
 def _is_table(state: _State, line: str, following: str) -> bool:
@@ -203,10 +201,10 @@ def _block_line(state: _State, line: str, pos: int, following: str, head: str) -
         body = _ATX_CLOSE.sub("", line[atx.end() :])
         chars = Chars()
         add_inline(chars, body, pos + atx.end())
-        state.emit(chars, BlockKind.HEADING, len(atx.group(1)))
-    elif marked and state.para and state.para_kind is BlockKind.PARAGRAPH and _SETEXT.match(line):
+        state.emit(chars, HEADING, len(atx.group(1)))
+    elif marked and state.para and state.para_kind is PARAGRAPH and _SETEXT.match(line):
         level = 1 if head == "=" else 2
-        state.emit(state.para, BlockKind.HEADING, level)
+        state.emit(state.para, HEADING, level)
         state.para = Chars()
     elif marked and _BREAK.match(line):
         state.end_paragraph()
@@ -218,7 +216,7 @@ def _block_line(state: _State, line: str, pos: int, following: str, head: str) -
     elif marked and (item := _BULLET.match(line)) is not None:
         state.end_paragraph()
         indent = sum(4 if c == "\t" else 1 for c in item.group(1))
-        state.para_kind, state.para_level = BlockKind.LIST_ITEM, state.bullet_level(indent)
+        state.para_kind, state.para_level = LIST_ITEM, state.bullet_level(indent)
         add_inline(state.para, line[item.end() :], pos + item.end())
     else:
         quote = _QUOTE.match(line) if head == ">" else None
@@ -238,7 +236,7 @@ def _line(state: _State, line: str, pos: int, following: str) -> None:
         else:
             code = Chars()
             code.add_raw(line, pos)
-            state.emit(code, BlockKind.PARAGRAPH)
+            state.emit(code, PARAGRAPH)
         return
     if not stripped:
         state.end_paragraph()
@@ -266,6 +264,6 @@ def read_markdown(source: str) -> tuple[tuple[Block, ...], str | None]:
         pos += len(raw)
     state.end_paragraph()
     title = next(
-        (b.text for b in state.blocks if b.kind is BlockKind.HEADING and b.level == 1), None
+        (b.text for b in state.blocks if b.kind is HEADING and b.level == 1), None
     )
     return tuple(state.blocks), title
