@@ -50,42 +50,57 @@ def _blank_out(source: str, pattern: re.Pattern[str], text: str) -> str:
     return "".join(parts) + text[last:]
 
 
-def _inline_marks(line: str) -> tuple[list[bool], list[bool]]:
-    """Which characters of ``line`` are markup (skip) and which are literal (no decoding)."""
-    skip = [False] * len(line)
-    literal = [False] * len(line)
+# What each character of a line is to _inline_marks: text (references decoded), text
+# as it stands (code, escaped punctuation) or markup, left out.
+_TEXT, _LITERAL, _HIDDEN = 0, 1, 2
+# A run of characters of one kind, in the marks of a line.
+_MARK_RUN = re.compile(rb"\x00+|\x01+|\x02+")
+
+
+def _set(marks: bytearray, start: int, end: int, mark: int) -> None:
+    marks[start:end] = bytes((mark,)) * (end - start)
+
+
+def _inline_marks(line: str) -> bytearray:
+    """What each character of ``line`` is: ``_TEXT``, ``_LITERAL`` or ``_HIDDEN``.
+
+    A character is marked (not ``_TEXT``) once it is markup or literal; markup found
+    later overrides literal, and a construct only starts at a character not yet marked.
+    """
+    marks = bytearray(len(line))
     if "`" in line:
         for m in _CODE.finditer(line):
-            skip[m.start() : m.start(2)] = [True] * (m.start(2) - m.start())
-            skip[m.end(2) : m.end()] = [True] * (m.end() - m.end(2))
-            literal[m.start(2) : m.end(2)] = [True] * (m.end(2) - m.start(2))
+            _set(marks, m.start(), m.start(2), _HIDDEN)
+            _set(marks, m.end(2), m.end(), _HIDDEN)
+            _set(marks, m.start(2), m.end(2), _LITERAL)
     n = line.find("\\")
     while 0 <= n < len(line) - 1:
-        if line[n + 1] in _PUNCT and not literal[n] and not skip[n]:
-            skip[n], literal[n + 1] = True, True
+        if line[n + 1] in _PUNCT and not marks[n]:
+            marks[n] = _HIDDEN
+            if marks[n + 1] != _HIDDEN:
+                marks[n + 1] = _LITERAL
         n = line.find("\\", n + 1)
     if "<" in line or "[" in line:
-        # A construct only starts at a character not yet marked (autolinks never overlap,
-        # so each one marks characters inside its own span only).
+        # Autolinks never overlap, so each one marks characters inside its own span only.
         for m in _AUTOLINK.finditer(line):
-            if not (skip[m.start()] or literal[m.start()]):
-                skip[m.start()] = skip[m.end() - 1] = True
+            if not marks[m.start()]:
+                marks[m.start()] = marks[m.end() - 1] = _HIDDEN
         for m in _TAG.finditer(line):
-            if not (skip[m.start()] or literal[m.start()]):
-                skip[m.start() : m.end()] = [True] * (m.end() - m.start())
+            if not marks[m.start()]:
+                _set(marks, m.start(), m.end(), _HIDDEN)
         for m in _LINK.finditer(line):
-            if not (skip[m.start()] or literal[m.start()]):
-                skip[m.start() : m.start(1)] = [True] * (m.start(1) - m.start())
-                skip[m.end(1) : m.end()] = [True] * (m.end() - m.end(1))
-    _mark_emphasis(line, skip, literal)
-    return skip, literal
+            if not marks[m.start()]:
+                _set(marks, m.start(), m.start(1), _HIDDEN)
+                _set(marks, m.end(1), m.end(), _HIDDEN)
+    _mark_emphasis(line, marks)
+    return marks
 
 
-def _mark_emphasis(line: str, skip: list[bool], literal: list[bool]) -> None:
+def _mark_emphasis(line: str, marks: bytearray) -> None:
     """Mark paired emphasis delimiter runs (same run text, opener then closer) as markup."""
     openers: list[re.Match[str]] = []
     for m in _EMPHASIS.finditer(line):
-        if skip[m.start()] or literal[m.start()]:
+        if marks[m.start()]:
             continue
         before = line[m.start() - 1] if m.start() else " "
         after = line[m.end()] if m.end() < len(line) else " "
@@ -96,8 +111,8 @@ def _mark_emphasis(line: str, skip: list[bool], literal: list[bool]) -> None:
             while openers[-1].group() != m.group():
                 openers.pop()
             opener = openers.pop()
-            for n in (*range(opener.start(), opener.end()), *range(m.start(), m.end())):
-                skip[n] = True
+            _set(marks, opener.start(), opener.end(), _HIDDEN)
+            _set(marks, m.start(), m.end(), _HIDDEN)
         elif not after.isspace():
             openers.append(m)
 
@@ -107,17 +122,14 @@ def add_inline(chars: Chars, line: str, pos: int) -> None:
     if not any(map(line.__contains__, _MARKUP)):  # no inline markup: one decoded run
         chars.add_decoded(line, pos)
         return
-    skip, literal = _inline_marks(line)
-    n = 0
-    # Runs of characters that are all markup, or all visible with the same literalness.
-    for (skipped, raw), run in itertools.groupby(zip(skip, literal, strict=True)):
-        size = len(list(run))
-        if not skipped:
-            if raw:
-                chars.add_raw(line[n : n + size], pos + n)
-            else:
-                chars.add_decoded(line[n : n + size], pos + n)
-        n += size
+    marks = _inline_marks(line)
+    for run in _MARK_RUN.finditer(marks):
+        start, end = run.span()
+        mark = marks[start]
+        if mark == _TEXT:
+            chars.add_decoded(line[start:end], pos + start)
+        elif mark == _LITERAL:
+            chars.add_raw(line[start:end], pos + start)
 
 
 @dataclass
