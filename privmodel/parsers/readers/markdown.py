@@ -132,7 +132,7 @@ def add_inline(chars: Chars, line: str, pos: int) -> None:
             chars.add_raw(line[start:end], pos + start)
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     source: str
     blocks: list[Block] = field(default_factory=list)
@@ -162,8 +162,8 @@ class _State:
 
     def end_paragraph(self) -> None:
         if self.para:
-            self.emit(self.para, self.para_kind, self.para_level)
-        self.para, self.para_kind, self.para_level = Chars(), PARAGRAPH, 0
+            self.emit(self.para, self.para_kind, self.para_level)  # which empties it
+        self.para_kind, self.para_level = PARAGRAPH, 0
 
     def bullet_level(self, indent: int) -> int:
         while self.bullets and self.bullets[-1] > indent:
@@ -196,10 +196,11 @@ def _table_row(state: _State, line: str, pos: int) -> None:
 
 
 def _is_table(state: _State, line: str, following: str) -> bool:
+    """Whether ``line``, which has a "|", is a row of a table (its separator row included)."""
     if state.table:
-        return "|" in line
+        return True
     stripped = line.strip()
-    head = "|" in stripped and bool(_TABLE_SEP.match(following)) and "-" in following
+    head = bool(_TABLE_SEP.match(following)) and "-" in following
     return head or (stripped.startswith("|") and stripped.count("|") >= 2)
 
 
@@ -217,10 +218,9 @@ def _block_line(state: _State, line: str, pos: int, following: str, head: str) -
     elif marked and state.para and state.para_kind is PARAGRAPH and _SETEXT.match(line):
         level = 1 if head == "=" else 2
         state.emit(state.para, HEADING, level)
-        state.para = Chars()
     elif marked and _BREAK.match(line):
         state.end_paragraph()
-    elif _is_table(state, line, following):
+    elif "|" in line and _is_table(state, line, following):
         state.end_paragraph()
         state.table = True
         if not (_TABLE_SEP.match(line) and "-" in line):
@@ -266,14 +266,11 @@ def read_markdown(source: str) -> tuple[tuple[Block, ...], str | None]:
     visible = _blank_out(source, _FRONT_MATTER, source)
     visible = _blank_out(source, _COMMENT, visible)
     state = _State(source)
-    lines = visible.splitlines(keepends=True)
-    pos = 0
-    following = lines[0].rstrip("\r\n") if lines else ""
-    for n, raw in enumerate(lines):
-        line = following
-        following = lines[n + 1].rstrip("\r\n") if n + 1 < len(lines) else ""
+    raws = visible.splitlines(keepends=True)
+    lines = [raw.rstrip("\r\n") for raw in raws]
+    starts = itertools.accumulate(map(len, raws), initial=0)  # one more than the lines
+    for line, following, pos in zip(lines, [*lines[1:], ""], starts, strict=False):
         _line(state, line, pos, following)
-        pos += len(raw)
     state.end_paragraph()
     title = next(
         (b.text for b in state.blocks if b.kind is HEADING and b.level == 1), None
