@@ -206,28 +206,28 @@ def _is_table(state: _State, line: str, following: str) -> bool:
 
 def _block_line(state: _State, line: str, pos: int, following: str, head: str) -> None:
     """Read one non-blank line outside code fences; ``head`` is its first visible char."""
-    # Headings, breaks, bullets and quotes all start with punctuation or a digit.
-    marked = not head.isalpha()
-    if marked and (atx := _ATX.match(line)) is not None:
+    # Each pattern is only tried on the lines whose first visible character it can match.
+    if head == "#" and (atx := _ATX.match(line)) is not None:
         state.end_paragraph()
         state.bullets.clear()
         body = _ATX_CLOSE.sub("", line[atx.end() :])
         chars = Chars()
         add_inline(chars, body, pos + atx.end())
         state.emit(chars, HEADING, len(atx.group(1)))
-    elif marked and state.para and state.para_kind is PARAGRAPH and _SETEXT.match(line):
+    elif head in "=-" and state.para and state.para_kind is PARAGRAPH and _SETEXT.match(line):
         level = 1 if head == "=" else 2
         state.emit(state.para, HEADING, level)
-    elif marked and _BREAK.match(line):
+    elif head in "*-_" and _BREAK.match(line):
         state.end_paragraph()
     elif "|" in line and _is_table(state, line, following):
         state.end_paragraph()
         state.table = True
         if not (_TABLE_SEP.match(line) and "-" in line):
             _table_row(state, line, pos)
-    elif marked and (item := _BULLET.match(line)) is not None:
+    elif (head in "-*+" or head.isdecimal()) and (item := _BULLET.match(line)) is not None:
         state.end_paragraph()
-        indent = sum(4 if c == "\t" else 1 for c in item.group(1))
+        lead = item.group(1)
+        indent = len(lead) + 3 * lead.count("\t")  # a tab counts as four
         state.para_kind, state.para_level = LIST_ITEM, state.bullet_level(indent)
         add_inline(state.para, line[item.end() :], pos + item.end())
     else:
