@@ -5,10 +5,11 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from privmodel.parsers.readers import markdown
+from privmodel.parsers.readers import language, markdown
 from privmodel.parsers.readers.decode import Chars
 
 # -- Markdown inline marks: the per-character flag lists they replaced ----------------------
@@ -86,3 +87,51 @@ def test_inline_text_and_offsets_are_those_of_the_flag_lists(line: str, pos: int
     _reference_inline(slow, line, pos)
     assert fast.text() == slow.text()
     assert (fast.offsets, fast.ends) == (slow.offsets, slow.ends)
+
+
+# -- language: the float vote, word by word, that the exact counts replaced ---------------
+
+
+def _reference_language(text: str) -> str:
+    words = language._words(text)[: language._MAX_WORDS]
+    if not words:
+        return "und"
+    scores = dict.fromkeys(language._STOPWORDS, 0.0)
+    for weights in filter(None, map(language._WEIGHTS.get, map(str.lower, words))):
+        for lang, weight in weights:
+            scores[lang] += weight
+    best = max(scores, key=lambda lang: scores[lang])
+    return "en" if scores[best] == 0 else best
+
+
+_STOPS = sorted({w for ws in language._STOPWORDS.values() for w in ws})
+_LANGUAGE_TEXT = st.lists(
+    st.sampled_from(_STOPS).map(lambda w: w.upper() if len(w) % 3 == 0 else w)
+    | st.sampled_from(["x", "Ord", "1", "²", "a²b", "€", "’", ".", "İn", "\n"]),
+    max_size=60,
+).map(" ".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_LANGUAGE_TEXT)
+def test_language_is_that_of_the_float_vote(text: str) -> None:
+    assert language.detect_language(text) == _reference_language(text)
+
+
+def test_language_of_more_words_than_counted() -> None:
+    text = "och " * language._MAX_WORDS + "und " * 10 + "the " * 10
+    assert language.detect_language(text) == _reference_language(text) == "sv"
+    mixed = "a² " * 10 + "und der " * (language._MAX_WORDS // 2) + "the " * 10
+    assert language.detect_language(mixed) == _reference_language(mixed) == "de"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Exact ties that the float sums break: 1/3 + 1/3 + 1/3 + 1 sums to just under 2.
+        ("en käsittely fra may med också ei det", "fi"),
+        ("in som enligt på det personopplysninger how", "nb"),
+    ],
+)
+def test_language_ties_are_broken_as_the_float_vote_broke_them(text: str, lang: str) -> None:
+    assert language.detect_language(text) == _reference_language(text) == lang
