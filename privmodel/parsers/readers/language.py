@@ -169,8 +169,9 @@ def detect_language(text: str) -> str:
         return "und"
     sixtieths = list(map(_SIXTIETHS.get, map(str.lower, counts)))
     scores = dict.fromkeys(_STOPWORDS, 0)
+    # Only the stop words (the words with shares) reach the loop.
     for shares, count in compress(zip(sixtieths, counts.values(), strict=True), sixtieths):
-        for lang, share in shares:
+        for lang, share in shares or ():
             scores[lang] += count * share
     best = max(scores, key=scores.__getitem__)
     if scores[best] == 0:
