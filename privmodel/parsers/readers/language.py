@@ -130,19 +130,6 @@ def _words(text: str) -> list[str]:
     return words
 
 
-def _counts(text: str) -> Counter[str]:
-    """How often each of the first ``_MAX_WORDS`` words of ``text`` occurs.
-
-    The pieces are counted first: when the distinct ones are all letters, the first
-    pieces are the first words (each piece one word), and the costlier split into words
-    is not needed.
-    """
-    counts = Counter(_pieces(text)[:_MAX_WORDS])
-    if "".join(counts).isalpha():
-        return counts
-    return Counter(_words(text)[:_MAX_WORDS])
-
-
 def _float_vote(words: list[str]) -> str:
     """The language with the highest sum of weights, added word by word in float."""
     scores = dict.fromkeys(_STOPWORDS, 0.0)
@@ -164,7 +151,7 @@ def detect_language(text: str) -> str:
     sums, so only a tie at the top is decided as the float sums, word by word in text
     order, always decided it.
     """
-    counts = _counts(text)
+    counts = Counter(_words(text)[:_MAX_WORDS])
     if not counts:
         return "und"
     sixtieths = list(map(_SIXTIETHS.get, map(str.lower, counts)))
