@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -107,7 +109,7 @@ def _reference_language(text: str) -> str:
 _STOPS = sorted({w for ws in language._STOPWORDS.values() for w in ws})
 _LANGUAGE_TEXT = st.lists(
     st.sampled_from(_STOPS).map(lambda w: w.upper() if len(w) % 3 == 0 else w)
-    | st.sampled_from(["x", "Ord", "1", "²", "a²b", "€", "’", ".", "İn", "\n"]),
+    | st.sampled_from(["x", "Ord", "1", "²", "a²b", "€", "och€det", "’", ".", "İn", "\n"]),
     max_size=60,
 ).map(" ".join)
 
@@ -135,3 +137,10 @@ def test_language_of_more_words_than_counted() -> None:
 )
 def test_language_ties_are_broken_as_the_float_vote_broke_them(text: str, lang: str) -> None:
     assert language.detect_language(text) == _reference_language(text) == lang
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_LANGUAGE_TEXT, st.integers(1, 12))
+def test_counted_words_are_the_first_words(text: str, most: int) -> None:
+    with mock.patch.object(language, "_MAX_WORDS", most):
+        assert language._counts(text) == Counter(language._words(text)[:most])

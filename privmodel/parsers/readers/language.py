@@ -106,14 +106,17 @@ def _pieces(text: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    """The matches of ``_WORD`` in ``text``, in order.
+    """The matches of ``_WORD`` in ``text``, in order."""
+    return _words_of(_pieces(text))
 
-    The text is cut into :func:`_pieces`; all of them, or a chunk of them, are taken
-    whole when one isalpha over them says they are letters only, and only in the other
-    chunks are the pieces with some other non-letter (a digit, a superscript) put
-    through the regex.
+
+def _words_of(pieces: list[str]) -> list[str]:
+    """The words of a text cut into :func:`_pieces`.
+
+    All the pieces, or a chunk of them, are taken whole when one isalpha over them says
+    they are letters only, and only in the other chunks are the pieces with some other
+    non-letter (a digit, a superscript) put through the regex.
     """
-    pieces = _pieces(text)
     if "".join(pieces).isalpha():
         return pieces
     words: list[str] = []
@@ -128,6 +131,28 @@ def _words(text: str) -> list[str]:
             else:
                 words += _WORD.findall(piece)
     return words
+
+
+def _counts(text: str) -> Counter[str]:
+    """How often each of the first ``_MAX_WORDS`` words of ``text`` occurs.
+
+    The pieces are counted, and only the distinct ones with a non-letter are cut into
+    their words.  When the first pieces are all letters they are the first words; when
+    all the pieces were counted and hold no more words than are wanted, the words are
+    all the words.  Else the words are found in order and cut off.
+    """
+    pieces = _pieces(text)
+    counts = Counter(pieces[:_MAX_WORDS])
+    if "".join(counts).isalpha():
+        return counts
+    if len(pieces) <= _MAX_WORDS:
+        for piece in [piece for piece in counts if not piece.isalpha()]:
+            times = counts.pop(piece)
+            for word in _WORD.findall(piece):
+                counts[word] += times
+        if counts.total() <= _MAX_WORDS:
+            return counts
+    return Counter(_words_of(pieces)[:_MAX_WORDS])
 
 
 def _float_vote(words: list[str]) -> str:
@@ -151,7 +176,7 @@ def detect_language(text: str) -> str:
     sums, so only a tie at the top is decided as the float sums, word by word in text
     order, always decided it.
     """
-    counts = Counter(_words(text)[:_MAX_WORDS])
+    counts = _counts(text)
     if not counts:
         return "und"
     sixtieths = list(map(_SIXTIETHS.get, map(str.lower, counts)))
