@@ -1,8 +1,8 @@
 """The block kinds as module constants, for the readers' per-line tests.
 
 Reading a member off its enum class goes through the enum metaclass's attribute hook,
-some fifteen times slower than reading a global; the readers test and assign kinds on
-every line of a document.
+some fifteen times slower than reading a global on Python 3.11; the readers test and
+assign kinds on every line of a document.
 """
 
 from __future__ import annotations

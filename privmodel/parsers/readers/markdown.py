@@ -58,6 +58,7 @@ _MARK_RUN = re.compile(rb"\x00+|\x01+|\x02+")
 
 
 def _set(marks: bytearray, start: int, end: int, mark: int) -> None:
+    """Mark the characters ``start:end`` of a line as ``mark``."""
     marks[start:end] = bytes((mark,)) * (end - start)
 
 
