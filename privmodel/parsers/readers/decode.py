@@ -94,6 +94,12 @@ def _plain_runs(runs: list[_Run]) -> list[Run]:
     return found
 
 
+def _run_end(run: _Run) -> int:
+    """The source index just after the source of a run's last character."""
+    text, start, end, layout = run
+    return start + len(text) if layout is True else end
+
+
 class Chars:
     """Visible text being built from pieces of a source, with a source span per char.
 
@@ -109,6 +115,8 @@ class Chars:
     keeps its runs as a :class:`~privmodel.parsers.document.SourceMap`, expanded (and
     collapsed runs cut into plain ones) only if its offsets are read.
     """
+
+    __slots__ = ("_last", "_runs", "_size")
 
     def __init__(self) -> None:
         self._runs: list[_Run] = []
@@ -207,10 +215,7 @@ class Chars:
 
     def _end(self) -> int:
         """The source index just after the last character (0 when empty)."""
-        if not self._runs:
-            return 0
-        text, start, end, layout = self._runs[-1]
-        return start + len(text) if layout is True else end
+        return _run_end(self._runs[-1]) if self._runs else 0
 
     def add_gap(self) -> None:
         """Append a separating space (without source) unless one is already there."""
@@ -274,12 +279,13 @@ class Chars:
 
         ``text`` is what :meth:`trimmed` returned, with nothing added since.
         """
+        runs = self._runs
+        self._runs, self._size, self._last = [], 0, ""
         if not text:
             return None
-        start, end = self._runs[0][1], self._end()
+        start, end = runs[0][1], _run_end(runs[-1])
         source_map = None
         if source[start:end] != text:
-            source_map = SourceMap(partial(_plain_runs, self._runs))
-        self._runs, self._size, self._last = [], 0, ""
+            source_map = SourceMap(partial(_plain_runs, runs))
         # Positional arguments: a Block is made per block of every document.
         return Block(kind, text, start, end, section, level, source_map, label, cells, source_map)

@@ -19,6 +19,7 @@ import re
 
 from privmodel.parsers.document import Block, BlockKind, SectionTracker
 from privmodel.parsers.readers.decode import Chars
+from privmodel.parsers.readers.kinds import HEADING, LABEL_VALUE, LIST_ITEM, PARAGRAPH, TABLE_ROW
 from privmodel.parsers.readers.text import find_label
 
 
@@ -174,12 +175,12 @@ class _Reader:
         for name in reversed(self.stack):
             if name in _CONTEXT:
                 if name in _HEADINGS:
-                    return BlockKind.HEADING, int(name[1]), name
+                    return HEADING, int(name[1]), name
                 if name == "li":
                     depth = sum(n in _LISTS for n in self.stack)
-                    return BlockKind.LIST_ITEM, max(depth, 1), name
-                return BlockKind.LABEL_VALUE, 0, name
-        return BlockKind.PARAGRAPH, 0, ""
+                    return LIST_ITEM, max(depth, 1), name
+                return LABEL_VALUE, 0, name
+        return PARAGRAPH, 0, ""
 
     def _flush(self) -> None:
         if not self.chars:
@@ -194,8 +195,8 @@ class _Reader:
             self._emit_label_value()
             return
         self._emit_pending()
-        if kind is BlockKind.LABEL_VALUE:
-            kind = BlockKind.PARAGRAPH
+        if kind is LABEL_VALUE:
+            kind = PARAGRAPH
         self._emit(self.chars, kind, level)
 
     def _emit_label_value(self) -> None:
@@ -206,21 +207,18 @@ class _Reader:
         merged.add_synthetic(" " if label.endswith(":") else ": ")
         merged.extend(self.chars)
         self.chars, self.pending = Chars(), None
-        self._emit(merged, BlockKind.LABEL_VALUE, 0, label=label.rstrip(":").strip())
+        self._emit(merged, LABEL_VALUE, 0, label=label.rstrip(":").strip())
 
     def _emit_pending(self) -> None:
         if self.pending is not None:
             pending, self.pending = self.pending, None
-            self._emit(pending, BlockKind.PARAGRAPH, 0)
+            self._emit(pending, PARAGRAPH, 0)
 
     def _emit(self, chars: Chars, kind: BlockKind, level: int, label: str | None = None) -> None:
         text = chars.trimmed()
-        if kind is BlockKind.PARAGRAPH and (found := find_label(text)) is not None:
-            kind, label = BlockKind.LABEL_VALUE, found
-        if kind is BlockKind.HEADING:
-            section = self.sections.enter(level, text)
-        else:
-            section = self.sections.current()
+        if kind is PARAGRAPH and (found := find_label(text)) is not None:
+            kind, label = LABEL_VALUE, found
+        section = self.sections.enter(level, text) if kind is HEADING else self.sections.current()
         block = chars.block(self.source, text, kind, section, level, label)
         if block is not None:
             self.blocks.append(block)
@@ -255,7 +253,7 @@ class _Reader:
         cells = tuple((i, min(j, len(row))) for i, j in self.cells if i < len(row))
         self._emit_pending()
         block = row.block(
-            self.source, text, BlockKind.TABLE_ROW, self.sections.current(), cells=cells
+            self.source, text, TABLE_ROW, self.sections.current(), cells=cells
         )
         if block is not None:
             self.blocks.append(block)
@@ -266,7 +264,7 @@ def read_html(source: str) -> tuple[tuple[Block, ...], str | None, str | None]:
     reader = _Reader(source)
     reader.run()
     title = reader.title or next(
-        (b.text for b in reader.blocks if b.kind is BlockKind.HEADING and b.level == 1), None
+        (b.text for b in reader.blocks if b.kind is HEADING and b.level == 1), None
     )
     lang = reader.lang if reader.lang in _LANGUAGES else None
     return tuple(reader.blocks), title, "nb" if lang == "no" else lang

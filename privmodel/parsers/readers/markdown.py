@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from privmodel.parsers.document import Block, BlockKind, SectionTracker
 from privmodel.parsers.readers.decode import Chars
+from privmodel.parsers.readers.kinds import HEADING, LABEL_VALUE, LIST_ITEM, PARAGRAPH, TABLE_ROW
 from privmodel.parsers.readers.text import find_label
 
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*$", re.S | re.M)
@@ -49,42 +50,58 @@ def _blank_out(source: str, pattern: re.Pattern[str], text: str) -> str:
     return "".join(parts) + text[last:]
 
 
-def _inline_marks(line: str) -> tuple[list[bool], list[bool]]:
-    """Which characters of ``line`` are markup (skip) and which are literal (no decoding)."""
-    skip = [False] * len(line)
-    literal = [False] * len(line)
+# What each character of a line is to _inline_marks: text (references decoded), text
+# as it stands (code, escaped punctuation) or markup, left out.
+_TEXT, _LITERAL, _HIDDEN = 0, 1, 2
+# A run of characters of one kind, in the marks of a line.
+_MARK_RUN = re.compile(rb"\x00+|\x01+|\x02+")
+
+
+def _set(marks: bytearray, start: int, end: int, mark: int) -> None:
+    """Mark the characters ``start:end`` of a line as ``mark``."""
+    marks[start:end] = bytes((mark,)) * (end - start)
+
+
+def _inline_marks(line: str) -> bytearray:
+    """What each character of ``line`` is: ``_TEXT``, ``_LITERAL`` or ``_HIDDEN``.
+
+    A character is marked (not ``_TEXT``) once it is markup or literal; markup found
+    later overrides literal, and a construct only starts at a character not yet marked.
+    """
+    marks = bytearray(len(line))
     if "`" in line:
         for m in _CODE.finditer(line):
-            skip[m.start() : m.start(2)] = [True] * (m.start(2) - m.start())
-            skip[m.end(2) : m.end()] = [True] * (m.end() - m.end(2))
-            literal[m.start(2) : m.end(2)] = [True] * (m.end(2) - m.start(2))
+            _set(marks, m.start(), m.start(2), _HIDDEN)
+            _set(marks, m.end(2), m.end(), _HIDDEN)
+            _set(marks, m.start(2), m.end(2), _LITERAL)
     n = line.find("\\")
     while 0 <= n < len(line) - 1:
-        if line[n + 1] in _PUNCT and not literal[n] and not skip[n]:
-            skip[n], literal[n + 1] = True, True
+        if line[n + 1] in _PUNCT and not marks[n]:
+            marks[n] = _HIDDEN
+            if marks[n + 1] != _HIDDEN:
+                marks[n + 1] = _LITERAL
         n = line.find("\\", n + 1)
     if "<" in line or "[" in line:
-        # A construct only starts at a character not yet marked (autolinks never overlap,
-        # so each one marks characters inside its own span only).
+        # Autolinks never overlap, so each one marks characters inside its own span only.
         for m in _AUTOLINK.finditer(line):
-            if not (skip[m.start()] or literal[m.start()]):
-                skip[m.start()] = skip[m.end() - 1] = True
+            if not marks[m.start()]:
+                marks[m.start()] = marks[m.end() - 1] = _HIDDEN
         for m in _TAG.finditer(line):
-            if not (skip[m.start()] or literal[m.start()]):
-                skip[m.start() : m.end()] = [True] * (m.end() - m.start())
+            if not marks[m.start()]:
+                _set(marks, m.start(), m.end(), _HIDDEN)
         for m in _LINK.finditer(line):
-            if not (skip[m.start()] or literal[m.start()]):
-                skip[m.start() : m.start(1)] = [True] * (m.start(1) - m.start())
-                skip[m.end(1) : m.end()] = [True] * (m.end() - m.end(1))
-    _mark_emphasis(line, skip, literal)
-    return skip, literal
+            if not marks[m.start()]:
+                _set(marks, m.start(), m.start(1), _HIDDEN)
+                _set(marks, m.end(1), m.end(), _HIDDEN)
+    _mark_emphasis(line, marks)
+    return marks
 
 
-def _mark_emphasis(line: str, skip: list[bool], literal: list[bool]) -> None:
+def _mark_emphasis(line: str, marks: bytearray) -> None:
     """Mark paired emphasis delimiter runs (same run text, opener then closer) as markup."""
     openers: list[re.Match[str]] = []
     for m in _EMPHASIS.finditer(line):
-        if skip[m.start()] or literal[m.start()]:
+        if marks[m.start()]:
             continue
         before = line[m.start() - 1] if m.start() else " "
         after = line[m.end()] if m.end() < len(line) else " "
@@ -95,8 +112,8 @@ def _mark_emphasis(line: str, skip: list[bool], literal: list[bool]) -> None:
             while openers[-1].group() != m.group():
                 openers.pop()
             opener = openers.pop()
-            for n in (*range(opener.start(), opener.end()), *range(m.start(), m.end())):
-                skip[n] = True
+            _set(marks, opener.start(), opener.end(), _HIDDEN)
+            _set(marks, m.start(), m.end(), _HIDDEN)
         elif not after.isspace():
             openers.append(m)
 
@@ -106,26 +123,23 @@ def add_inline(chars: Chars, line: str, pos: int) -> None:
     if not any(map(line.__contains__, _MARKUP)):  # no inline markup: one decoded run
         chars.add_decoded(line, pos)
         return
-    skip, literal = _inline_marks(line)
-    n = 0
-    # Runs of characters that are all markup, or all visible with the same literalness.
-    for (skipped, raw), run in itertools.groupby(zip(skip, literal, strict=True)):
-        size = len(list(run))
-        if not skipped:
-            if raw:
-                chars.add_raw(line[n : n + size], pos + n)
-            else:
-                chars.add_decoded(line[n : n + size], pos + n)
-        n += size
+    marks = _inline_marks(line)
+    for run in _MARK_RUN.finditer(marks):
+        start, end = run.span()
+        mark = marks[start]
+        if mark == _TEXT:
+            chars.add_decoded(line[start:end], pos + start)
+        elif mark == _LITERAL:
+            chars.add_raw(line[start:end], pos + start)
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     source: str
     blocks: list[Block] = field(default_factory=list)
     sections: SectionTracker = field(default_factory=SectionTracker)
     para: Chars = field(default_factory=Chars)
-    para_kind: BlockKind = BlockKind.PARAGRAPH
+    para_kind: BlockKind = PARAGRAPH
     para_level: int = 0
     bullets: list[int] = field(default_factory=list)
     fence: str = ""
@@ -140,20 +154,17 @@ class _State:
     ) -> None:
         text = chars.trimmed()
         label = None
-        if kind is BlockKind.PARAGRAPH and (label := find_label(text)) is not None:
-            kind = BlockKind.LABEL_VALUE
-        if kind is BlockKind.HEADING:
-            section = self.sections.enter(level, text)
-        else:
-            section = self.sections.current()
+        if kind is PARAGRAPH and (label := find_label(text)) is not None:
+            kind = LABEL_VALUE
+        section = self.sections.enter(level, text) if kind is HEADING else self.sections.current()
         block = chars.block(self.source, text, kind, section, level, label, cells)
         if block is not None:
             self.blocks.append(block)
 
     def end_paragraph(self) -> None:
         if self.para:
-            self.emit(self.para, self.para_kind, self.para_level)
-        self.para, self.para_kind, self.para_level = Chars(), BlockKind.PARAGRAPH, 0
+            self.emit(self.para, self.para_kind, self.para_level)  # which empties it
+        self.para_kind, self.para_level = PARAGRAPH, 0
 
     def bullet_level(self, indent: int) -> int:
         while self.bullets and self.bullets[-1] > indent:
@@ -182,43 +193,43 @@ def _table_row(state: _State, line: str, pos: int) -> None:
             cells.append((begin, len(row)))
         else:
             row.truncate(mark)
-    state.emit(row, BlockKind.TABLE_ROW, cells=tuple(cells))
+    state.emit(row, TABLE_ROW, cells=tuple(cells))
 
 
 def _is_table(state: _State, line: str, following: str) -> bool:
+    """Whether ``line``, which has a "|", is a row of a table (its separator row included)."""
     if state.table:
-        return "|" in line
+        return True
     stripped = line.strip()
-    head = "|" in stripped and bool(_TABLE_SEP.match(following)) and "-" in following
+    head = bool(_TABLE_SEP.match(following)) and "-" in following
     return head or (stripped.startswith("|") and stripped.count("|") >= 2)
 
 
 def _block_line(state: _State, line: str, pos: int, following: str, head: str) -> None:
     """Read one non-blank line outside code fences; ``head`` is its first visible char."""
-    # Headings, breaks, bullets and quotes all start with punctuation or a digit.
-    marked = not head.isalpha()
-    if marked and (atx := _ATX.match(line)) is not None:
+    # Each pattern is only tried on the lines whose first visible character it can match.
+    if head == "#" and (atx := _ATX.match(line)) is not None:
         state.end_paragraph()
         state.bullets.clear()
         body = _ATX_CLOSE.sub("", line[atx.end() :])
         chars = Chars()
         add_inline(chars, body, pos + atx.end())
-        state.emit(chars, BlockKind.HEADING, len(atx.group(1)))
-    elif marked and state.para and state.para_kind is BlockKind.PARAGRAPH and _SETEXT.match(line):
+        state.emit(chars, HEADING, len(atx.group(1)))
+    elif head in "=-" and state.para and state.para_kind is PARAGRAPH and _SETEXT.match(line):
         level = 1 if head == "=" else 2
-        state.emit(state.para, BlockKind.HEADING, level)
-        state.para = Chars()
-    elif marked and _BREAK.match(line):
+        state.emit(state.para, HEADING, level)
+    elif head in "*-_" and _BREAK.match(line):
         state.end_paragraph()
-    elif _is_table(state, line, following):
+    elif "|" in line and _is_table(state, line, following):
         state.end_paragraph()
         state.table = True
         if not (_TABLE_SEP.match(line) and "-" in line):
             _table_row(state, line, pos)
-    elif marked and (item := _BULLET.match(line)) is not None:
+    elif (head in "-*+" or head.isdecimal()) and (item := _BULLET.match(line)) is not None:
         state.end_paragraph()
-        indent = sum(4 if c == "\t" else 1 for c in item.group(1))
-        state.para_kind, state.para_level = BlockKind.LIST_ITEM, state.bullet_level(indent)
+        lead = item.group(1)
+        indent = len(lead) + 3 * lead.count("\t")  # a tab counts as four
+        state.para_kind, state.para_level = LIST_ITEM, state.bullet_level(indent)
         add_inline(state.para, line[item.end() :], pos + item.end())
     else:
         quote = _QUOTE.match(line) if head == ">" else None
@@ -238,7 +249,7 @@ def _line(state: _State, line: str, pos: int, following: str) -> None:
         else:
             code = Chars()
             code.add_raw(line, pos)
-            state.emit(code, BlockKind.PARAGRAPH)
+            state.emit(code, PARAGRAPH)
         return
     if not stripped:
         state.end_paragraph()
@@ -256,16 +267,13 @@ def read_markdown(source: str) -> tuple[tuple[Block, ...], str | None]:
     visible = _blank_out(source, _FRONT_MATTER, source)
     visible = _blank_out(source, _COMMENT, visible)
     state = _State(source)
-    lines = visible.splitlines(keepends=True)
-    pos = 0
-    following = lines[0].rstrip("\r\n") if lines else ""
-    for n, raw in enumerate(lines):
-        line = following
-        following = lines[n + 1].rstrip("\r\n") if n + 1 < len(lines) else ""
+    raws = visible.splitlines(keepends=True)
+    lines = [raw.rstrip("\r\n") for raw in raws]
+    starts = itertools.accumulate(map(len, raws), initial=0)  # one more than the lines
+    for line, following, pos in zip(lines, [*lines[1:], ""], starts, strict=False):
         _line(state, line, pos, following)
-        pos += len(raw)
     state.end_paragraph()
     title = next(
-        (b.text for b in state.blocks if b.kind is BlockKind.HEADING and b.level == 1), None
+        (b.text for b in state.blocks if b.kind is HEADING and b.level == 1), None
     )
     return tuple(state.blocks), title

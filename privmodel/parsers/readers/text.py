@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from privmodel.parsers.document import Block, BlockKind, SectionTracker
+from privmodel.parsers.readers.kinds import HEADING, LABEL_VALUE, LIST_ITEM, PARAGRAPH, TABLE_ROW
 
 _BULLET_GLYPHS = "•-*–·○▪◦‣►〉›●■□✓"
 _BULLET = re.compile(rf"([{re.escape(_BULLET_GLYPHS)}])[ \t\u00a0]+(?=\S)")
@@ -122,17 +123,17 @@ class _Classifier:
         )
         if item is None:
             item = self._other(line, after_blank)
-        if item.kind is not BlockKind.LIST_ITEM or item.level == 0:
+        if item.kind is not LIST_ITEM or item.level == 0:
             self.bullets.clear()
-        if item.kind is BlockKind.LIST_ITEM and item.level == 0:
+        if item.kind is LIST_ITEM and item.level == 0:
             item.level = 1
         self._update_run(item)
         self.items.append(item)
 
     def _update_run(self, item: _Item) -> None:
-        if item.kind in (BlockKind.PARAGRAPH, BlockKind.LABEL_VALUE) and item.text[-1] == ":":
+        if item.kind in (PARAGRAPH, LABEL_VALUE) and item.text[-1] == ":":
             self.run = 0
-        elif self.run is not None and item.kind in (BlockKind.LIST_ITEM, BlockKind.LABEL_VALUE):
+        elif self.run is not None and item.kind in (LIST_ITEM, LABEL_VALUE):
             self.run += 1
         else:
             self.run = None
@@ -147,7 +148,7 @@ class _Classifier:
             self.bullets.append(line.indent)
         self.run = None
         return _Item(
-            BlockKind.LIST_ITEM,
+            LIST_ITEM,
             line.start + match.end(),
             line.text[match.end() :],
             level=len(self.bullets),
@@ -157,7 +158,7 @@ class _Classifier:
         cells = _cells(line.text)
         if not cells:
             return None
-        return _Item(BlockKind.TABLE_ROW, line.start, line.text, cells=cells)
+        return _Item(TABLE_ROW, line.start, line.text, cells=cells)
 
     def _numbered(self, line: _Line) -> _Item | None:
         match = _NUMBERED.match(line.text)
@@ -166,26 +167,26 @@ class _Classifier:
         rest = line.text[match.end() :]
         if self.run != 0 and rest[0].isupper() and _headingish(rest):
             depth = match.group(1).count(".") + 1
-            return _Item(BlockKind.HEADING, line.start, line.text, level=depth, heading="numbered")
-        return _Item(BlockKind.LIST_ITEM, line.start + match.end(), rest)
+            return _Item(HEADING, line.start, line.text, level=depth, heading="numbered")
+        return _Item(LIST_ITEM, line.start + match.end(), rest)
 
     def _other(self, line: _Line, after_blank: bool) -> _Item:
         text = line.text
         if _is_caps(text):
-            return _Item(BlockKind.HEADING, line.start, text, heading="caps")
+            return _Item(HEADING, line.start, text, heading="caps")
         label = find_label(text)
         if label is not None:
-            return _Item(BlockKind.LABEL_VALUE, line.start, text, label=label)
+            return _Item(LABEL_VALUE, line.start, text, label=label)
         if self.run is not None and (text[-1] != "." or len(text.split()) <= 6):
-            return _Item(BlockKind.LIST_ITEM, line.start, text)
+            return _Item(LIST_ITEM, line.start, text)
         if after_blank and text[0].isupper() and _headingish(text):
-            return _Item(BlockKind.HEADING, line.start, text, heading="plain")
-        return _Item(BlockKind.PARAGRAPH, line.start, text)
+            return _Item(HEADING, line.start, text, heading="plain")
+        return _Item(PARAGRAPH, line.start, text)
 
 
 def _assign_levels(items: list[_Item]) -> bool:
     """Sets heading levels; returns whether the first item is a title."""
-    heads = [it for it in items if it.kind is BlockKind.HEADING]
+    heads = [it for it in items if it.kind is HEADING]
     title = bool(items) and items[0].heading in ("plain", "caps") and len(items) > 1
     base = 1 if title else 0
     last_numbered: int | None = None
@@ -217,7 +218,7 @@ def read_plain(source: str) -> tuple[tuple[Block, ...], str | None]:
     tracker = SectionTracker()
     blocks: list[Block] = []
     for item in items:
-        if item.kind is BlockKind.HEADING:
+        if item.kind is HEADING:
             section = tracker.enter(item.level, item.text)
         else:
             section = tracker.current()
