@@ -23,6 +23,10 @@ from privmodel.schema import (
 
 F = TypeVar("F", bound=Fact)
 
+# Evidence validated straight from a dict: the same checks as ``Evidence(...)``, without
+# the keyword packing and the Python-level ``__init__`` (a parse builds hundreds).
+_evidence: Callable[[dict[str, Any]], Evidence] = Evidence.__pydantic_validator__.validate_python
+
 
 class Severity(enum.StrEnum):
     INFO = "info"
@@ -89,12 +93,13 @@ class PolicyBuilder:
     def evidence(self, block: Block, i: int = 0, j: int | None = None) -> Evidence:
         """Evidence for ``block.text[i:j]`` (the whole block by default)."""
         s, e, quote = self.document.quote(block, i, j)
-        return Evidence(start=s, end=e, quote=quote, section=block.section)
+        return _evidence({"start": s, "end": e, "quote": quote, "section": block.section})
 
     def span_evidence(self, start: int, end: int, section: tuple[str, ...] = ()) -> Evidence:
         """Evidence for a span given in source offsets."""
-        return Evidence(
-            start=start, end=end, quote=self.document.source[start:end], section=section
+        return _evidence(
+            {"start": start, "end": end, "quote": self.document.source[start:end],
+             "section": section}
         )
 
     # facts --------------------------------------------------------------------------

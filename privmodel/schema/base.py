@@ -123,28 +123,36 @@ class Fact(Model):
     @classmethod
     def _derive_id(cls, data: Any) -> Any:
         if isinstance(data, dict) and not data.get("id"):
+            prefix, fields = _ID_SPECS.get(cls) or _id_spec(cls)
             # A value equal to the field's default adds nothing, so an explicit default
             # and an omitted field give the same id; empty parts are left out, as in
-            # make_id (every part is a str here, so one comprehension does both).
-            text = " ".join([
-                part
-                for name, default in _id_defaults(cls)
-                if (value := data.get(name, default)) != default and (part := _id_part(value))
-            ])
-            return {**data, "id": _id(cls._id_prefix, text)}
+            # make_id. A plain loop: this runs for every fact a parser builds.
+            parts = []
+            for name, default in fields:
+                value = data.get(name, default)
+                if value != default:
+                    part = value if type(value) is str else _id_part(value)
+                    if part:
+                        parts.append(part)
+            return {**data, "id": _id(prefix, " ".join(parts))}
         return data
 
 
-_ID_DEFAULTS: dict[type[Fact], tuple[tuple[str, Any], ...]] = {}
+_ID_SPECS: dict[type[Fact], tuple[str, tuple[tuple[str, Any], ...]]] = {}
 
 
-def _id_defaults(cls: type[Fact]) -> tuple[tuple[str, Any], ...]:
-    """The id fields of a Fact class with their defaults, looked up once per class."""
-    known = _ID_DEFAULTS.get(cls)
-    if known is None:
-        fields = cls.model_fields
-        known = _ID_DEFAULTS[cls] = tuple((n, fields[n].default) for n in cls._id_fields)
-    return known
+def _id_spec(cls: type[Fact]) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    """The id prefix of a Fact class and its id fields with their defaults, found once.
+
+    Kept outside the class: reading a class attribute of a model goes through pydantic's
+    metaclass, which costs more than this dictionary look-up.
+    """
+    fields = cls.model_fields
+    spec = _ID_SPECS[cls] = (
+        cls._id_prefix,
+        tuple((n, fields[n].default) for n in cls._id_fields),
+    )
+    return spec
 
 
 def _id_part(value: object) -> str:
