@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -123,19 +123,24 @@ class Fact(Model):
     @classmethod
     def _derive_id(cls, data: Any) -> Any:
         if isinstance(data, dict) and not data.get("id"):
-            prefix, fields = _ID_SPECS.get(cls) or _id_spec(cls)
-            # A value equal to the field's default adds nothing, so an explicit default
-            # and an omitted field give the same id; empty parts are left out, as in
-            # make_id. A plain loop: this runs for every fact a parser builds.
-            parts = []
-            for name, default in fields:
-                value = data.get(name, default)
-                if value != default:
-                    part = value if type(value) is str else _id_part(value)
-                    if part:
-                        parts.append(part)
-            return {**data, "id": _id(prefix, " ".join(parts))}
+            return {**data, "id": derive_id(cls, data)}
         return data
+
+
+def derive_id(cls: type[Fact], data: Mapping[str, Any]) -> str:
+    """The id ``cls(**data)`` gets when ``data`` gives none: from its id fields' values."""
+    prefix, fields = _ID_SPECS.get(cls) or _id_spec(cls)
+    # A value equal to the field's default adds nothing, so an explicit default and an
+    # omitted field give the same id; empty parts are left out, as in make_id. A plain
+    # loop: this runs for every fact a parser builds.
+    parts = []
+    for name, default in fields:
+        value = data.get(name, default)
+        if value != default:
+            part = value if type(value) is str else _id_part(value)
+            if part:
+                parts.append(part)
+    return _id(prefix, " ".join(parts))
 
 
 _ID_SPECS: dict[type[Fact], tuple[str, tuple[tuple[str, Any], ...]]] = {}
