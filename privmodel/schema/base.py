@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, ClassVar
@@ -63,18 +62,23 @@ class Evidence(Model):
         return self
 
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# What each byte of folded text becomes in a slug: letters in lower case, digits as they
+# are, anything else a separator (a space, which bytes.split splits the words at).
+_SLUG_BYTES = bytes(
+    ord(ch.lower()) if ch.isascii() and ch.isalnum() else ord(" ")
+    for ch in map(chr, range(256))
+)
 
 
 def slugify(text: str) -> str:
     """ASCII, lower-case, hyphen-separated: 'Övrigt (e-post)' -> 'ovrigt-e-post'."""
-    # ASCII text is its own NFKD form: only other text needs folding.
+    # ASCII text is its own NFKD form: only other text needs folding. Translating and
+    # splitting bytes costs a fraction of a regular expression's substitution per word.
     folded = (
-        text if text.isascii()
-        else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        text.encode() if text.isascii()
+        else unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
     )
-    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
-    return slug or "x"
+    return b"-".join(folded.translate(_SLUG_BYTES).split()).decode() or "x"
 
 
 def make_id(prefix: str, parts: Iterable[object]) -> str:
