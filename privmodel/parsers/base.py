@@ -205,15 +205,9 @@ class PolicyBuilder:
         return ParseResult(policy, self.parser, tuple(self.problems), doc.path)
 
 
-_VALIDATE: dict[type[Fact], Callable[[dict[str, Any]], Any]] = {}
-
-
 def _validate(cls: type[F], fields: dict[str, Any]) -> F:
     """``cls(**fields)`` without the keyword packing of ``BaseModel.__init__``."""
-    validate = _VALIDATE.get(cls)
-    if validate is None:  # read once: a model's class attributes are slow to read
-        validate = _VALIDATE[cls] = cls.__pydantic_validator__.validate_python
-    fact: F = validate(fields)
+    fact: F = cls.__pydantic_validator__.validate_python(fields)
     return fact
 
 
