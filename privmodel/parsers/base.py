@@ -20,8 +20,13 @@ from privmodel.schema import (
     Presence,
     Source,
 )
+from privmodel.schema.base import derive_id
 
 F = TypeVar("F", bound=Fact)
+
+# Evidence validated straight from a dict: the same checks as ``Evidence(...)``, without
+# the keyword packing and the Python-level ``__init__`` (a parse builds hundreds).
+_evidence: Callable[[dict[str, Any]], Evidence] = Evidence.__pydantic_validator__.validate_python
 
 
 class Severity(enum.StrEnum):
@@ -89,31 +94,51 @@ class PolicyBuilder:
     def evidence(self, block: Block, i: int = 0, j: int | None = None) -> Evidence:
         """Evidence for ``block.text[i:j]`` (the whole block by default)."""
         s, e, quote = self.document.quote(block, i, j)
-        return Evidence(start=s, end=e, quote=quote, section=block.section)
+        return _evidence({"start": s, "end": e, "quote": quote, "section": block.section})
 
     def span_evidence(self, start: int, end: int, section: tuple[str, ...] = ()) -> Evidence:
         """Evidence for a span given in source offsets."""
-        return Evidence(
-            start=start, end=end, quote=self.document.source[start:end], section=section
+        return _evidence(
+            {"start": start, "end": end, "quote": self.document.source[start:end],
+             "section": section}
         )
 
     # facts --------------------------------------------------------------------------
     def add(self, collection: str, fact: F) -> F:
         """Add ``fact`` to a Policy collection; returns the stored fact (merged if seen)."""
-        bucket = self._facts.setdefault(collection, {})
-        known = bucket.get(fact.id)
-        spans = self._spans.setdefault((collection, fact.id), set())
+        known = self._facts.setdefault(collection, {}).get(fact.id)
         if known is None:
-            bucket[fact.id] = fact
-            spans.update((e.start, e.end) for e in fact.evidence)
-            return fact
-        new = tuple(e for e in fact.evidence if (e.start, e.end) not in spans)
+            return self._store(collection, fact)
+        return self._merge(collection, known, fact.evidence)  # type: ignore[return-value]
+
+    def add_fact(self, collection: str, cls: type[F], **fields: Any) -> F:
+        """Like ``add(collection, cls(**fields))``, building the fact only when it is new.
+
+        A fact whose id is known already only gives its evidence to the stored one, so
+        the rest of ``fields`` is then neither validated nor kept.
+        """
+        fact_id = fields.get("id") or derive_id(cls, fields)
+        known = self._facts.setdefault(collection, {}).get(fact_id)
+        if known is None:
+            fields["id"] = fact_id
+            return self._store(collection, _validate(cls, fields))
+        return self._merge(collection, known, fields.get("evidence", ()))  # type: ignore[return-value]
+
+    def _store(self, collection: str, fact: F) -> F:
+        self._facts[collection][fact.id] = fact
+        self._spans[(collection, fact.id)] = {(e.start, e.end) for e in fact.evidence}
+        return fact
+
+    def _merge(self, collection: str, known: Fact, evidence: Iterable[Evidence]) -> Fact:
+        """``known`` with the evidence of ``evidence`` whose spans it does not hold yet."""
+        spans = self._spans[(collection, known.id)]
+        new = tuple(e for e in evidence if (e.start, e.end) not in spans)
         if not new:
-            return known  # type: ignore[return-value]
+            return known
         spans.update((e.start, e.end) for e in new)
         merged = known.model_copy(update={"evidence": known.evidence + new})
-        bucket[fact.id] = merged
-        return merged  # type: ignore[return-value]
+        self._facts[collection][known.id] = merged
+        return merged
 
     def replace(self, collection: str, fact: Fact) -> None:
         """Replace a stored fact with an updated copy (same id)."""
@@ -178,6 +203,12 @@ class PolicyBuilder:
             **fields,
         )
         return ParseResult(policy, self.parser, tuple(self.problems), doc.path)
+
+
+def _validate(cls: type[F], fields: dict[str, Any]) -> F:
+    """``cls(**fields)`` without the keyword packing of ``BaseModel.__init__``."""
+    fact: F = cls.__pydantic_validator__.validate_python(fields)
+    return fact
 
 
 def _merge_evidence(a: tuple[Evidence, ...], b: tuple[Evidence, ...]) -> tuple[Evidence, ...]:

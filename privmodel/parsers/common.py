@@ -135,7 +135,8 @@ def collect_rights(
     for block in blocks:
         for m in find_rights(block.text, lang):
             if m.value not in skip:
-                b.add("rights", Right(code=m.value, evidence=(b.evidence(block, m.start, m.end),)))
+                b.add_fact("rights", Right, code=m.value,
+                           evidence=(b.evidence(block, m.start, m.end),))
 
 
 def collect_legal_bases(
@@ -144,20 +145,21 @@ def collect_legal_bases(
     found: list[LegalBasis] = []
     for block in blocks:
         for m in find_legal_bases(block.text, lang):
-            basis = LegalBasis(
+            found.append(b.add_fact(
+                "legal_bases",
+                LegalBasis,
                 code=m.value,
                 label=m.text,
                 purpose_ids=purpose_ids,
                 evidence=(b.evidence(block, m.start, m.end),),
-            )
-            found.append(b.add("legal_bases", basis))
+            ))
     return found
 
 
 def collect_laws(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:
     for block in blocks:
         for m in find_laws(block.text, lang):
-            b.add("laws", Law(name=m.value, evidence=(b.evidence(block, m.start, m.end),)))
+            b.add_fact("laws", Law, name=m.value, evidence=(b.evidence(block, m.start, m.end),))
 
 
 def collect_min_age(b: PolicyBuilder, blocks: Iterable[Block], lang: str) -> None:

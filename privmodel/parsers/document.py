@@ -136,9 +136,11 @@ class Block:
         """The source span ``(s, e)`` of ``text[i:j]``."""
         if not 0 <= i <= j <= len(self.text):
             raise ValueError(f"span {i}:{j} outside block text of length {len(self.text)}")
-        offsets = self.offsets
+        offsets = self._offsets
         if offsets is None:
             return self.start + i, self.start + j
+        if isinstance(offsets, SourceMap):
+            offsets = offsets.offsets()
         if i == j:
             pos = offsets[i] if i < len(offsets) else self.end
             return pos, pos

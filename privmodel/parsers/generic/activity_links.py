@@ -200,9 +200,10 @@ class Linker:
         for block, i, j in spans:
             for m in find_legal_bases(block.text[i:j], self.lang):
                 ev = self.b.evidence(block, i + m.start, i + m.end)
-                fact = self.b.add("legal_bases", LegalBasis(
+                fact = self.b.add_fact(
+                    "legal_bases", LegalBasis,
                     code=LegalBasisCode(m.value), label=m.text, evidence=(ev,),
-                    confidence=_CONFIDENCE))
+                    confidence=_CONFIDENCE)
                 if fact.id not in ids:
                     ids.append(fact.id)
         return ids

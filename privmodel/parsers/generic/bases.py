@@ -50,11 +50,12 @@ def collect_relied_bases(
             b.problem("a section defines the legal bases without saying which apply")
             continue
         for block, m in found:
-            b.add("legal_bases", LegalBasis(
+            b.add_fact(
+                "legal_bases", LegalBasis,
                 code=LegalBasisCode(m.value), label=m.text,
                 evidence=(b.evidence(block, m.start, m.end),),
                 confidence=0.7 if in_topic else 0.55,
-            ))
+            )
 
 
 def _leaf_sections(

@@ -46,10 +46,11 @@ def collect_named_parties(b: PolicyBuilder, blocks: Iterable[Block], lang: str) 
             if not first or first[0].lower() in own or key in seen:
                 continue
             seen.add(key)
-            b.add("processors", Processor(
+            b.add_fact(
+                "processors", Processor,
                 name=name, kind=PartyKind.NAMED,
                 evidence=(b.evidence(block, start, end),), confidence=confidence,
-            ))
+            )
 
 
 def collect_recipient_categories(

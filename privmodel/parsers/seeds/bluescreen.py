@@ -40,7 +40,6 @@ from privmodel.parsers.seeds.bluescreen_security import read_security, read_sour
 from privmodel.parsers.seeds.bluescreen_text import heading_key, item_spans, sentence_case, trim
 from privmodel.parsers.seeds.bluescreen_vocab import data_concept
 from privmodel.schema import (
-    DataCategory,
     DataSubjectCategory,
     PartyRole,
     Presence,
@@ -210,10 +209,10 @@ def _read_data_headings(b: PolicyBuilder, sections: Sections) -> None:
             continue
         label = sentence_case(head.text)
         examples = tuple(first.text[i:j] for i, j in _comma_spans(first.text))
-        add_data_category(b, DataCategory(
-            label=label, examples=examples, concept=data_concept(label),
+        add_data_category(
+            b, label=label, examples=examples, concept=data_concept(label),
             evidence=(b.evidence(head), b.evidence(first)),
-        ))
+        )
 
 
 def _is_example_line(block: Block) -> bool:

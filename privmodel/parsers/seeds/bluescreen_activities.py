@@ -10,6 +10,7 @@ starts a new activity; any other heading ends the overview.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import Block, Document
@@ -128,19 +129,18 @@ def _add_data(b: PolicyBuilder, act: _Activity) -> list[str]:
         examples = tuple(
             line.text[x:y] for line in lines for x, y in item_spans(line.text)
         )
-        fact = DataCategory(
-            label=label, examples=examples, concept=data_concept(label), role=act.role,
+        stored = add_data_category(
+            b, label=label, examples=examples, concept=data_concept(label), role=act.role,
             evidence=(b.evidence(block, i, j), *(b.evidence(line) for line in lines)),
         )
-        stored = add_data_category(b, fact)
         ids.append(stored.id)
     return list(dict.fromkeys(ids))
 
 
-def add_data_category(b: PolicyBuilder, fact: DataCategory) -> DataCategory:
-    """Add a data category; a category seen before gains the new examples."""
-    stored = b.add("data_categories", fact)
-    missing = tuple(x for x in fact.examples if x not in stored.examples)
+def add_data_category(b: PolicyBuilder, **fields: Any) -> DataCategory:
+    """Add the data category of ``fields``; a category seen before gains the new examples."""
+    stored = b.add_fact("data_categories", DataCategory, **fields)
+    missing = tuple(x for x in fields.get("examples", ()) if x not in stored.examples)
     if missing:
         stored = stored.model_copy(update={"examples": stored.examples + missing})
         b.replace("data_categories", stored)
@@ -170,18 +170,17 @@ def _add_purposes(b: PolicyBuilder, act: _Activity, lang: str) -> tuple[list[str
 
 def _purpose(b: PolicyBuilder, block: Block, i: int, j: int, role: PartyRole) -> str:
     label = purpose_label(block.text[i:j])
-    fact = Purpose(label=label, concept=purpose_concept(label), role=role,
-                   evidence=(b.evidence(block, i, j),))
-    return b.add("purposes", fact).id
+    return b.add_fact("purposes", Purpose, label=label, concept=purpose_concept(label),
+                      role=role, evidence=(b.evidence(block, i, j),)).id
 
 
 def _add_bases(b: PolicyBuilder, act: _Activity, lang: str) -> list[str]:
     ids: list[str] = []
     for block in act.parts.get(BASES, [])[:1]:
         for m in find_legal_bases(block.text, lang):
-            basis = LegalBasis(code=m.value, label=m.text,
+            basis = b.add_fact("legal_bases", LegalBasis, code=m.value, label=m.text,
                                evidence=(b.evidence(block, m.start, m.end),))
-            ids.append(b.add("legal_bases", basis).id)
+            ids.append(basis.id)
     return list(dict.fromkeys(ids))
 
 

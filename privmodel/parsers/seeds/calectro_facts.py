@@ -122,10 +122,10 @@ def subjects_in(b: PolicyBuilder, block: Block) -> list[DataSubjectCategory]:
         for m in pattern.finditer(block.text):
             if _HEDGED.search(block.text[m.end():]):
                 continue
-            subject = DataSubjectCategory(
+            found.append(b.add_fact(
+                "data_subjects", DataSubjectCategory,
                 label=label, concept=concept, evidence=(b.evidence(block, m.start(), m.end()),)
-            )
-            found.append(b.add("data_subjects", subject))
+            ))
     return list({s.id: s for s in found}.values())
 
 

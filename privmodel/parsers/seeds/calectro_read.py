@@ -185,6 +185,7 @@ def _read_laws(b: PolicyBuilder, blocks: Iterable[Block]) -> None:
         }
         for m in found:
             if m.value not in replaced:
-                b.add("laws", Law(name=m.value, evidence=(b.evidence(block, m.start, m.end),)))
+                b.add_fact("laws", Law, name=m.value,
+                           evidence=(b.evidence(block, m.start, m.end),))
 
 __all__ = ["Layout", "Part", "read_policy"]

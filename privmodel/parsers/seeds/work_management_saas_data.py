@@ -122,12 +122,12 @@ def add_data(b: PolicyBuilder, found: Found, block: Block, span: Span) -> str:
     """A data category; the same wording again (spacing aside) adds evidence to it."""
     label = block.text[span[0]:span[1]]
     known = found.data.get(key(label))
-    fact = DataCategory(
+    stored = b.add_fact(
+        "data_categories", DataCategory,
         label=known.label if known else label,
         concept=known.concept if known else concept_of(label, _DATA_CONCEPTS),
         evidence=(b.evidence(block, *span),),
     )
-    stored = b.add("data_categories", fact)
     found.data.setdefault(key(label), stored)
     return stored.id
 
