@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from privmodel.parsers.document import Block, BlockKind, Document
+from privmodel.parsers.document import HEADING, Block, Document
 from privmodel.parsers.extract._phrases import (
     fold_case,
     lowered,
@@ -24,9 +24,6 @@ from privmodel.parsers.extract._phrases import (
 P = TypeVar("P")
 
 _NUMBER = re.compile(r"^\s*\d{1,2}\.\s*")
-# Looked up once: reading a member off its enum class is a slow attribute lookup, and the
-# loops over every block of a document test it once a block.
-HEADING = BlockKind.HEADING
 
 
 def titles(*wordings: str) -> frozenset[str]:

@@ -17,9 +17,17 @@ from __future__ import annotations
 
 import re
 
-from privmodel.parsers.document import Block, BlockKind, SectionTracker
+from privmodel.parsers.document import (
+    HEADING,
+    LABEL_VALUE,
+    LIST_ITEM,
+    PARAGRAPH,
+    TABLE_ROW,
+    Block,
+    BlockKind,
+    SectionTracker,
+)
 from privmodel.parsers.readers.decode import Chars
-from privmodel.parsers.readers.kinds import HEADING, LABEL_VALUE, LIST_ITEM, PARAGRAPH, TABLE_ROW
 from privmodel.parsers.readers.text import find_label
 
 

@@ -13,9 +13,17 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from privmodel.parsers.document import Block, BlockKind, SectionTracker
+from privmodel.parsers.document import (
+    HEADING,
+    LABEL_VALUE,
+    LIST_ITEM,
+    PARAGRAPH,
+    TABLE_ROW,
+    Block,
+    BlockKind,
+    SectionTracker,
+)
 from privmodel.parsers.readers.decode import Chars
-from privmodel.parsers.readers.kinds import HEADING, LABEL_VALUE, LIST_ITEM, PARAGRAPH, TABLE_ROW
 from privmodel.parsers.readers.text import find_label
 
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*$", re.S | re.M)

@@ -15,8 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from privmodel.parsers.document import Block, BlockKind, SectionTracker
-from privmodel.parsers.readers.kinds import HEADING, LABEL_VALUE, LIST_ITEM, PARAGRAPH, TABLE_ROW
+from privmodel.parsers.document import (
+    HEADING,
+    LABEL_VALUE,
+    LIST_ITEM,
+    PARAGRAPH,
+    TABLE_ROW,
+    Block,
+    BlockKind,
+    SectionTracker,
+)
 
 _BULLET_GLYPHS = "•-*–·○▪◦‣►〉›●■□✓"
 _BULLET = re.compile(rf"([{re.escape(_BULLET_GLYPHS)}])[ \t\u00a0]+(?=\S)")
