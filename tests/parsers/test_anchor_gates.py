@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -224,3 +225,23 @@ def test_requirements_hold_every_clause() -> None:
         frozenset({"right"}), frozenset({"access"}))
     assert requirement(pattern_source("(?:the )?Datatilsynet")) == (frozenset({"datatilsynet"}),)
     assert requirement(pattern_source("[a-z]+")) == ()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("ahocorasick") is None,
+                    reason="extra 'fast' not installed")
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_both_scanners_give_the_same_policy(path: Path) -> None:
+    import privmodel as pm
+    from privmodel.parsers.extract._phrases import SCANNER, clear_text_caches
+
+    before = SCANNER.compiled
+    try:
+        dumps = []
+        for compiled in (True, False):
+            SCANNER.compiled = compiled
+            for parser in (None, "generic"):
+                clear_text_caches()  # no answer found with the other scanner is reused
+                dumps.append(pm.dump(pm.parse(path, parser=parser).policy))
+    finally:
+        SCANNER.compiled = before
+    assert dumps[:2] == dumps[2:]
