@@ -65,4 +65,6 @@ def test_typical_set_takes_the_documents_of_5_to_40_kb(tmp_path: Path) -> None:
 def test_runtime_names_the_interpreter_and_the_scanner() -> None:
     line = _speed().runtime()
     assert line.startswith(f"Python {sys.version.split()[0]}, anchor scanner: ")
-    assert ("compiled" in line) == (importlib.util.find_spec("ahocorasick") is not None)
+    compiled = importlib.util.find_spec("ahocorasick") is not None
+    assert line.endswith("compiled (pyahocorasick)") == compiled
+    assert ("install privmodel[fast]" in line) == (not compiled)

@@ -108,10 +108,12 @@ def xlsx(policy: pm.Policy) -> bytes:
 
 
 def test_xlsx_bytes_are_reproducible() -> None:
+    pytest.importorskip("xlsxwriter")  # the extra privmodel[xlsx]
     assert xlsx(make_policy(processor=True)) == xlsx(make_policy(processor=True))
 
 
 def test_xlsx_sheets_headers_frozen_panes(tmp_path: Path) -> None:
+    pytest.importorskip("xlsxwriter")
     openpyxl = pytest.importorskip("openpyxl")
     policy = make_policy(processor=True)
     path = tmp_path / "ropa.xlsx"
@@ -129,6 +131,7 @@ def test_xlsx_sheets_headers_frozen_panes(tmp_path: Path) -> None:
 
 
 def test_xlsx_injection_stays_text(tmp_path: Path) -> None:
+    pytest.importorskip("xlsxwriter")
     openpyxl = pytest.importorskip("openpyxl")
     path = tmp_path / "ropa.xlsx"
     path.write_bytes(xlsx(hostile_policy()))
