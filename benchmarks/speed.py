@@ -27,6 +27,7 @@ from pathlib import Path
 import lxml.html
 
 from privmodel.parsers.extract import clear_text_caches
+from privmodel.parsers.extract._phrases import SCANNER
 from privmodel.parsers.readers import read_bytes
 from privmodel.parsers.readers.decode import decode
 from privmodel.parsers.registry import parse_document, parsers, select_parser
@@ -89,8 +90,6 @@ def typical(sets: dict[str, list[Path]]) -> list[Path]:
 
 def runtime() -> str:
     """The interpreter and the anchor scanner the figures were measured with."""
-    from privmodel.parsers.extract._phrases import SCANNER
-
     if SCANNER.compiled:
         scanner = "compiled (pyahocorasick)"
     elif importlib.util.find_spec("ahocorasick") is not None:
@@ -199,8 +198,6 @@ def _peak_rss_mb() -> float:
 
 
 def peak_memory(megabytes: float) -> dict[str, float]:
-    from privmodel.parsers.extract._phrases import SCANNER
-
     scanner = "compiled" if SCANNER.compiled else "pure"
     out = subprocess.run(
         [sys.executable, __file__, "--memory-child", str(megabytes), "--scanner", scanner],
@@ -224,8 +221,6 @@ def main() -> int:
     args.add_argument("--memory-child", type=float, help=argparse.SUPPRESS)
     opts = args.parse_args()
     if opts.scanner:
-        from privmodel.parsers.extract._phrases import SCANNER
-
         SCANNER.compiled = opts.scanner == "compiled"
     if opts.memory_child:
         parsers()

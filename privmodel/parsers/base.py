@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import attrs
+from pydantic import BaseModel
 
 from privmodel.parsers.document import Block, Document
 from privmodel.schema import (
@@ -23,10 +24,6 @@ from privmodel.schema import (
 from privmodel.schema.base import derive_id
 
 F = TypeVar("F", bound=Fact)
-
-# Evidence validated straight from a dict: the same checks as ``Evidence(...)``, without
-# the keyword packing and the Python-level ``__init__`` (a parse builds hundreds).
-_evidence: Callable[[dict[str, Any]], Evidence] = Evidence.__pydantic_validator__.validate_python
 
 
 class Severity(enum.StrEnum):
@@ -94,13 +91,14 @@ class PolicyBuilder:
     def evidence(self, block: Block, i: int = 0, j: int | None = None) -> Evidence:
         """Evidence for ``block.text[i:j]`` (the whole block by default)."""
         s, e, quote = self.document.quote(block, i, j)
-        return _evidence({"start": s, "end": e, "quote": quote, "section": block.section})
+        return _validate(Evidence, {"start": s, "end": e, "quote": quote, "section": block.section})
 
     def span_evidence(self, start: int, end: int, section: tuple[str, ...] = ()) -> Evidence:
         """Evidence for a span given in source offsets."""
-        return _evidence(
+        return _validate(
+            Evidence,
             {"start": start, "end": end, "quote": self.document.source[start:end],
-             "section": section}
+             "section": section},
         )
 
     # facts --------------------------------------------------------------------------
@@ -205,10 +203,15 @@ class PolicyBuilder:
         return ParseResult(policy, self.parser, tuple(self.problems), doc.path)
 
 
-def _validate(cls: type[F], fields: dict[str, Any]) -> F:
-    """``cls(**fields)`` without the keyword packing of ``BaseModel.__init__``."""
-    fact: F = cls.__pydantic_validator__.validate_python(fields)
-    return fact
+M = TypeVar("M", bound=BaseModel)
+
+
+def _validate(cls: type[M], fields: dict[str, Any]) -> M:
+    """``cls(**fields)`` with the same checks, without the keyword packing and the
+    Python-level ``__init__`` of ``BaseModel`` (a parse builds hundreds of facts and
+    evidence)."""
+    model: M = cls.__pydantic_validator__.validate_python(fields)
+    return model
 
 
 def _merge_evidence(a: tuple[Evidence, ...], b: tuple[Evidence, ...]) -> tuple[Evidence, ...]:

@@ -136,7 +136,6 @@ def group_sections(
 
 
 __all__ = [
-    "HEADING",
     "SectionLayout",
     "classify_heading",
     "group_sections",

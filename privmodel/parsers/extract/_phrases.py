@@ -201,8 +201,7 @@ class AnchorScanner:
         if compiled and _ahocorasick is None:
             raise MissingExtraError("ahocorasick", "fast")
         self._compiled = compiled
-        self._search = None  # rebuilt on the next scan
-        self._found.cache_clear()
+        self._reset()
 
     def register(self, anchors: Iterable[str]) -> None:
         new = set(anchors) - self._known
@@ -212,7 +211,11 @@ class AnchorScanner:
         if short:
             raise ValueError(f"anchors must have {_MIN_ANCHOR} characters or more: {short}")
         self._known |= new
-        self._search = None  # rebuilt on the next scan
+        self._reset()
+
+    def _reset(self) -> None:
+        """Forget the search and the anchors found with it: rebuilt on the next scan."""
+        self._search = None
         self._found.cache_clear()
 
     def found(self, text: str) -> frozenset[str]:

@@ -263,7 +263,7 @@ class Chars:
     def trimmed(self) -> str:
         """Drop trailing whitespace, and return the text."""
         self.trim()
-        return "".join([run[0] for run in self._runs])
+        return self.text()
 
     def block(
         self,

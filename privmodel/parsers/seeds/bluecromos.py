@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 
 from privmodel.parsers.base import ParseResult, PolicyBuilder
-from privmodel.parsers.document import Block, BlockKind, Document
+from privmodel.parsers.document import HEADING, LABEL_VALUE, Block, Document
 from privmodel.parsers.extract._phrases import text_cache
 from privmodel.parsers.layout import (
-    HEADING,
     classify_heading,
     group_sections,
     headings_found,
@@ -106,11 +105,10 @@ class BlueCromosParser:
         if len(numbered) >= 8:
             score += 0.1
         first = document.blocks.index(numbered[0]) if numbered else len(document.blocks)
-        label_value = BlockKind.LABEL_VALUE  # looked up once, as layout.HEADING
         labels = {
             (b.label or "").strip().lower()
             for b in document.blocks[:first]
-            if b.kind is label_value and _HEADER_LABELS.match((b.label or "").strip())
+            if b.kind is LABEL_VALUE and _HEADER_LABELS.match((b.label or "").strip())
         }
         score += 0.05 * len(labels)
         # Each pattern's matches contain the literal tested first, far cheaper to look for.

@@ -21,9 +21,9 @@ from privmodel.parsers.common import (
     collect_rights,
     set_publisher_name,
 )
-from privmodel.parsers.document import Block, BlockKind, Document
+from privmodel.parsers.document import HEADING, Block, BlockKind, Document
 from privmodel.parsers.extract import find_urls
-from privmodel.parsers.layout import HEADING, lowered_source
+from privmodel.parsers.layout import lowered_source
 from privmodel.parsers.seeds.bluescreen_activities import (
     add_data_category,
     count_activities,

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from privmodel.parsers.base import PolicyBuilder
-from privmodel.parsers.document import Block, Document
+from privmodel.parsers.document import HEADING, Block, Document
 from privmodel.parsers.extract import find_legal_bases
-from privmodel.parsers.layout import HEADING
 from privmodel.parsers.seeds.bluescreen_retention import (
     Stated,
     add_retention,

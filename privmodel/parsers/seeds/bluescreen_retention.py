@@ -11,10 +11,9 @@ from __future__ import annotations
 import functools
 
 from privmodel.parsers.base import PolicyBuilder
-from privmodel.parsers.document import Block
+from privmodel.parsers.document import HEADING, Block
 from privmodel.parsers.extract import DurationSpec, Match, find_durations, find_laws
 from privmodel.parsers.extract._phrases import lowered
-from privmodel.parsers.layout import HEADING
 from privmodel.parsers.seeds.bluescreen_text import heading_key, sentence_spans, trim
 from privmodel.schema import Cookie, RetentionKind, RetentionRule
 

@@ -26,9 +26,9 @@ from privmodel.parsers.common import (
     set_publisher_name,
     split_examples,
 )
-from privmodel.parsers.document import Block, BlockKind, Document
+from privmodel.parsers.document import HEADING, Block, BlockKind, Document
 from privmodel.parsers.extract import find_org_numbers
-from privmodel.parsers.layout import HEADING, lowered_blocks
+from privmodel.parsers.layout import lowered_blocks
 from privmodel.parsers.seeds.cleverom_roles import (
     collect_roles,
     is_role_statement,
