@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from conftest import ROOT, SEEDS, import_path
 from privmodel._memo import _TEXT_CACHES, clear_text_caches
 from privmodel.parsers.readers import read_bytes
@@ -68,3 +70,41 @@ def test_runtime_names_the_interpreter_and_the_scanner() -> None:
     compiled = importlib.util.find_spec("ahocorasick") is not None
     assert line.endswith("compiled (pyahocorasick)") == compiled
     assert ("install privmodel[fast]" in line) == (not compiled)
+
+
+INSTRUCTIONS = ROOT / "benchmarks" / "instructions.py"
+
+
+def _instructions() -> ModuleType:
+    return import_path("instructions", INSTRUCTIONS)
+
+
+def test_instruction_child_parses_the_documents_it_is_given() -> None:
+    done = subprocess.run(
+        [sys.executable, str(INSTRUCTIONS), "--child", "1", str(SEED_003)],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )
+    assert done.stdout == ""
+
+
+def test_instructions_per_pass_leave_start_up_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = _instructions()
+    start_up, per_pass = 2_000_000_000, 30_000_000
+
+    def fake_run(command: list[str], **_: object) -> subprocess.CompletedProcess[str]:
+        passes = int(command[command.index("--child") + 1])
+        total = start_up + (1 + passes) * per_pass  # the child's warm-up pass counts too
+        return subprocess.CompletedProcess(command, 0, "", f"==7== I   refs:      {total:,}\n")
+
+    monkeypatch.setattr(module.subprocess, "run", fake_run)
+    assert module.per_pass([SEED_003]) == pytest.approx(30.0)
+
+
+def test_instructions_without_valgrind_say_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    module = _instructions()
+    monkeypatch.setattr(module.shutil, "which", lambda name: None)
+    monkeypatch.setattr(sys, "argv", ["instructions.py"])
+    assert module.main() == 2
+    assert "valgrind is not installed" in capsys.readouterr().err
