@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from privmodel.parsers.base import PolicyBuilder
+from privmodel.parsers.common import WHITESPACE
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.extract import find_legal_bases
 from privmodel.parsers.extract._phrases import FLAGS, alternation, text_cache
@@ -20,7 +21,7 @@ from privmodel.parsers.lexicon import languages, load
 
 Record = dict[str, list[Span]]
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-zA-Z][.)]|[IVX]+\.)\s+")
-_TRAIL = re.compile(r"[\s:*¹²³⁴⁵⁶⁷⁸⁹⁰†.?]+$")
+_TRAIL = WHITESPACE + ":*¹²³⁴⁵⁶⁷⁸⁹⁰†.?"  # taken off a heading's end
 _FIELD_MAX = 70
 # A record set read from headings needs this many records: one alone is a document outline.
 _MIN_RECORDS = 2
@@ -56,7 +57,7 @@ def _whole(section: str, lang: str) -> re.Pattern[str]:
 
 
 def _bare(text: str) -> str:
-    return _TRAIL.sub("", _NUMBERING.sub("", text)).strip()
+    return _NUMBERING.sub("", text).rstrip(_TRAIL).strip()
 
 
 @text_cache
