@@ -13,7 +13,7 @@ from conftest import SEEDS
 from privmodel.parsers.extract.authorities import _found, find_authorities
 from privmodel.parsers.extract.dates import has_digit
 from privmodel.parsers.extract.orgnum import _DASHED, _DE, _DE_MARK, _FI, _SE, _keyword_regexes
-from privmodel.parsers.generic.identity import _first_characters, _form_regex, _forms
+from privmodel.parsers.generic.identity import _form_regex, _forms
 from privmodel.parsers.generic.publisher import mentioned_often
 from privmodel.parsers.readers import read_path
 
@@ -56,16 +56,6 @@ def test_form_lookahead_finds_what_the_forms_find() -> None:
                "Acme r.y.", "Acme Co. KG", "Acme\tGmbH", "Acme A/S.", "Acme ABC"]
     for text in samples:
         assert (_form_regex().search(text) is None) == (plain.search(text) is None), text
-
-
-@pytest.mark.parametrize(("sources", "expected"), [
-    (["AB", r"\(publ\)", r"r\.y\."], {"A", "(", "r"}),
-    (["AB", "A?B"], None),
-    (["AB", "[Aa]B"], None),
-    (["AB", "(?:Oy|Ab)"], None),
-])
-def test_first_characters(sources: list[str], expected: set[str] | None) -> None:
-    assert _first_characters(sources) == expected
 
 
 def test_org_number_gates_miss_no_number() -> None:

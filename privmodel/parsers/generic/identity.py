@@ -5,14 +5,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from re import _constants as _c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import cast
 
 from privmodel.parsers.base import PolicyBuilder, publisher_or_new
 from privmodel.parsers.common import set_publisher_name
 from privmodel.parsers.document import Block
-from privmodel.parsers.extract._phrases import text_cache
+from privmodel.parsers.extract._phrases import first_chars, text_cache
 from privmodel.parsers.generic.publisher import mentioned_often, name_line, stated_publisher
 from privmodel.parsers.generic.roles import collect_publisher_roles
 from privmodel.parsers.lexicon import load
@@ -46,21 +44,10 @@ def _form_regex() -> re.Pattern[str]:
     sre tries the pattern at every space: a lookahead for the characters the forms start
     with turns most spaces away before the forms are tried one by one.
     """
-    firsts = _first_characters(_form_list())
-    ahead = "" if firsts is None else "(?=[" + "".join(map(re.escape, sorted(firsts))) + "])"
-    return re.compile(rf"[ \t]{ahead}(?:{_forms()})(?![\w/])")
-
-
-def _first_characters(sources: Iterable[str]) -> set[str] | None:
-    """The characters that every match of one of the regex ``sources`` starts with, or None
-    when a source does not start with a literal character."""
-    firsts: set[str] = set()
-    for source in sources:
-        tree = _parser.parse(source)
-        if not len(tree) or tree[0][0] is not _c.LITERAL:
-            return None
-        firsts.add(chr(tree[0][1]))
-    return firsts
+    forms = f"(?:{_forms()})"
+    firsts = first_chars(forms)
+    ahead = "" if firsts is None else f"(?={firsts})"
+    return re.compile(rf"[ \t]{ahead}{forms}(?![\w/])")
 
 
 @text_cache
