@@ -13,7 +13,15 @@ import html
 import re
 from functools import partial
 
-from privmodel.parsers.document import Block, BlockKind, Run, SourceMap, run_ends, run_offsets
+from privmodel.parsers.document import (
+    Block,
+    BlockKind,
+    Run,
+    SourceMap,
+    new_block,
+    run_ends,
+    run_offsets,
+)
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -288,4 +296,6 @@ class Chars:
         if source[start:end] != text:
             source_map = SourceMap(partial(_plain_runs, runs))
         # Positional arguments: a Block is made per block of every document.
-        return Block(kind, text, start, end, section, level, source_map, label, cells, source_map)
+        return new_block(
+            kind, text, start, end, section, level, source_map, label, cells, source_map
+        )

@@ -24,6 +24,7 @@ from privmodel.parsers.document import (
     Block,
     BlockKind,
     SectionTracker,
+    new_block,
 )
 
 _BULLET_GLYPHS = "•-*–·○▪◦‣►〉›●■□✓"
@@ -232,7 +233,7 @@ def read_plain(source: str) -> tuple[tuple[Block, ...], str | None]:
             section = tracker.current()
         end = item.start + len(item.text)
         # Positional arguments (the offsets are None): cheaper to bind than keywords.
-        block = Block(
+        block = new_block(
             item.kind, item.text, item.start, end, section, item.level, None, item.label, item.cells
         )
         blocks.append(block)
