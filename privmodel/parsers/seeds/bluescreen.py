@@ -23,7 +23,7 @@ from privmodel.parsers.common import (
 )
 from privmodel.parsers.document import HEADING, Block, BlockKind, Document
 from privmodel.parsers.extract import find_urls
-from privmodel.parsers.layout import lowered_source
+from privmodel.parsers.layout import lowered_blocks, lowered_source
 from privmodel.parsers.seeds.bluescreen_activities import (
     add_data_category,
     count_activities,
@@ -49,6 +49,7 @@ from privmodel.schema import (
 _CONTROLLER = "personuppgiftsansvarig"
 _PROCESSOR = "personuppgiftsbiträde"
 _IS_CONTROLLER = f"är {_CONTROLLER}"
+_SURVEY = "kartläggning"
 _ROLE_STEM = "personuppgifts"  # how both role words start
 _CATEGORY_LIST = re.compile(r"behandlar vi (?:följande|dessa) kategorier[*¹²³⁴⁵⁶⁷⁸⁹⁰\W]*$")
 _DATA_INTRO = "kategorier av personuppgifter"
@@ -70,7 +71,11 @@ class BluescreenParser:
         score = 0.0
         if activities >= 3:
             score += 0.5
-        if any("kartläggning" in b.text.lower() for b in document.blocks if b.kind is HEADING):
+        # A heading whose lower() holds the word has a case-folded text that holds it:
+        # the joined texts tell at once whether any block has it.
+        if _SURVEY in lowered_blocks(document) and any(
+            _SURVEY in b.text.lower() for b in document.blocks if b.kind is HEADING
+        ):
             score += 0.1
         text = lowered_source(document)
         if _IS_CONTROLLER in text:

@@ -15,6 +15,7 @@ from typing import Any
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import HEADING, Block, Document
 from privmodel.parsers.extract import find_legal_bases
+from privmodel.parsers.layout import lowered_blocks
 from privmodel.parsers.seeds.bluescreen_retention import (
     Stated,
     add_retention,
@@ -45,6 +46,8 @@ PARTS: dict[str, str] = {
     "personuppgifter": ITEMS, "ändamål": PURPOSES,
     "laglig grund": BASES, "rättslig grund": BASES,
 }
+
+_SUBJECTS_WORD = "registrerade"  # in both subjects headings
 
 
 @dataclass
@@ -79,12 +82,16 @@ def find_activities(document: Document) -> list[_Activity]:
 
 def count_activities(document: Document) -> int:
     """How many activities :func:`find_activities` gives: one per subjects heading."""
-    # Both subjects headings end in "registrerade": the key is worked out only then.
+    # Both subjects headings end in "registrerade": the key is worked out only then. A
+    # heading whose lower() holds the word has a case-folded text that holds it: the joined
+    # texts tell at once whether any block has it.
+    if _SUBJECTS_WORD not in lowered_blocks(document):
+        return 0
     return sum(
         1
         for block in document.blocks
         if block.kind is HEADING
-        and "registrerade" in block.text.lower()
+        and _SUBJECTS_WORD in block.text.lower()
         and PARTS.get(heading_key(block.text)) == SUBJECTS
     )
 
