@@ -51,6 +51,7 @@ _PROCESSOR = "personuppgiftsbiträde"
 _IS_CONTROLLER = f"är {_CONTROLLER}"
 _SURVEY = "kartläggning"
 _ROLE_STEM = "personuppgifts"  # how both role words start
+_CATEGORIES = "kategorier"
 _CATEGORY_LIST = re.compile(r"behandlar vi (?:följande|dessa) kategorier[*¹²³⁴⁵⁶⁷⁸⁹⁰\W]*$")
 _DATA_INTRO = "kategorier av personuppgifter"
 _SELL = "sälja"  # every match of _SALE holds it: far cheaper to look for
@@ -159,7 +160,8 @@ def _read_subject_lists(b: PolicyBuilder, blocks: list[Block]) -> dict[str, Data
     """'I vår egenskap av personuppgiftsansvarig behandlar vi följande kategorier:' + items."""
     known: dict[str, DataSubjectCategory] = {}
     for n, block in enumerate(blocks):
-        if block.kind is not BlockKind.PARAGRAPH:
+        # Every match holds the word (no space in it, so no-break spaces do not matter).
+        if block.kind is not BlockKind.PARAGRAPH or _CATEGORIES not in block.text:
             continue
         text = block.text.replace("\u00a0", " ")
         if not _CATEGORY_LIST.search(text):

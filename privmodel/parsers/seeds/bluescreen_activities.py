@@ -19,7 +19,6 @@ from privmodel.parsers.layout import lowered_blocks
 from privmodel.parsers.seeds.bluescreen_retention import (
     Stated,
     add_retention,
-    mentions_retention,
 )
 from privmodel.parsers.seeds.bluescreen_text import (
     heading_key,
@@ -159,7 +158,7 @@ def _add_purposes(b: PolicyBuilder, act: _Activity, lang: str) -> tuple[list[str
     for block in act.parts.get(PURPOSES, []):
         stated = Stated(block, lang)
         for i, j in item_spans(block.text):
-            if mentions_retention(block.text[i:j], lang):
+            if stated.mentions(i, j):
                 storage.append((stated, i, j))
                 continue
             purposes.append(_purpose(b, block, i, j, act.role))
