@@ -234,24 +234,25 @@ class Document:
     def sections(self) -> list[tuple[Block | None, list[Block]]]:
         """Each heading with the blocks under it (until a heading of same or higher level).
 
-        Blocks before the first heading come first, paired with ``None``. One pass: the
-        headings still open receive each block, so long documents stay linear.
+        Blocks before the first heading come first, paired with ``None``. One pass finds
+        where each body ends (the headings still open are closed by a heading of the same
+        or a higher level); each body is then one slice, so long documents stay linear.
         """
-        lead: list[Block] = []
-        result: list[tuple[Block | None, list[Block]]] = []
-        open_bodies: list[tuple[int, list[Block]]] = []
-        for block in self.blocks:
+        blocks = self.blocks
+        starts: list[int] = []  # the index of each heading
+        ends: list[int] = []  # the index where its body ends
+        open_heads: list[tuple[int, int]] = []  # (level, number) of the headings still open
+        for i, block in enumerate(blocks):
             if block.kind is BlockKind.HEADING:
-                while open_bodies and open_bodies[-1][0] >= block.level:
-                    open_bodies.pop()
-            elif not result:
-                lead.append(block)
-            for _, body in open_bodies:
-                body.append(block)
-            if block.kind is BlockKind.HEADING:
-                body = []
-                result.append((block, body))
-                open_bodies.append((block.level, body))
+                while open_heads and open_heads[-1][0] >= block.level:
+                    ends[open_heads.pop()[1]] = i
+                open_heads.append((block.level, len(starts)))
+                starts.append(i)
+                ends.append(len(blocks))
+        result: list[tuple[Block | None, list[Block]]] = [
+            (blocks[i], list(blocks[i + 1:end])) for i, end in zip(starts, ends, strict=True)
+        ]
+        lead = list(blocks[: starts[0] if starts else len(blocks)])
         return [(None, lead), *result] if lead else result
 
     def quote(self, block: Block, i: int = 0, j: int | None = None) -> tuple[int, int, str]:

@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from privmodel._memo import LastObjectCache
 from privmodel.parsers.document import HEADING, Block, Document
 from privmodel.parsers.extract._phrases import (
     fold_case,
@@ -44,9 +45,19 @@ def classify_heading(text: str, table: Iterable[tuple[P, re.Pattern[str]]]) -> P
     return next((part for part, pattern in table if pattern.search(text)), None)
 
 
+def may_be_numbered(text: str) -> bool:
+    """False when no pattern that starts ``^\\s*\\d`` can match ``text``: its first character
+    after white space is no decimal digit (``\\s`` and ``\\d`` are what isspace() and
+    isdecimal() say). A string test, far cheaper than a regex call, which most headings fail.
+    """
+    return text.lstrip()[:1].isdecimal()
+
+
 def unnumbered(heading: str) -> str:
     """A heading's wording without its number and end punctuation: "2. Roles:" -> "Roles"."""
-    return _NUMBER.sub("", heading).strip().rstrip(".:")
+    if may_be_numbered(heading):
+        heading = _NUMBER.sub("", heading)
+    return heading.strip().rstrip(".:")
 
 
 def headings_found(
@@ -58,8 +69,13 @@ def headings_found(
     title with one newline after it counts. The per-document parsers score their
     distinctive headings with it in ``detect()``.
     """
-    texts = tuple(block.text for block in document.blocks if block.kind is HEADING)
-    return len(wanted & _heading_keys(texts, key))
+    return len(wanted & _heading_keys(_heading_texts(document), key))
+
+
+@LastObjectCache
+def _heading_texts(document: Document) -> tuple[str, ...]:
+    """The texts of the document's headings, kept while the detectors ask in turn."""
+    return tuple(block.text for block in document.blocks if block.kind is HEADING)
 
 
 @text_cache
@@ -80,10 +96,58 @@ def lowered_source(document: Document) -> str:
     return _kept(document.source)
 
 
+def source_matches(
+    document: Document, pattern: re.Pattern[str], literal: str, lead: int | None
+) -> bool:
+    """Whether ``pattern`` matches the document's source, for a pattern every match of
+    which holds ``literal`` (lower-case) case-insensitively:
+
+    - ``lead`` a number: at most that many characters after the match starts;
+    - ``lead`` None: inside a run of the source without ".", the pattern ending in no
+      assertion that could tell a "." from the end of the text (such as ``\\b``).
+
+    A match holds the literal where :func:`lowered_source` does (case-folding keeps every
+    character in its place). So the pattern is tried only around the literal's places:
+    matched at the starts that can reach it, or searched in its run without ".", not
+    searched through the whole source (a regex tries every place it passes, far slower
+    than a literal search).
+    """
+    source, low = document.source, lowered_source(document)
+    at = low.find(literal)
+    if at >= 0 and len(low) != len(source):  # not expected (see fold_case): search it all
+        return pattern.search(source) is not None
+    while at >= 0:
+        if lead is not None:
+            if any(pattern.match(source, start) for start in range(max(0, at - lead), at + 1)):
+                return True
+            at = low.find(literal, at + 1)
+        else:
+            end = source.find(".", at)
+            end = len(source) if end < 0 else end
+            if pattern.search(source, source.rfind(".", 0, at) + 1, end):
+                return True
+            at = low.find(literal, end)
+    return False
+
+
+@LastObjectCache
 def lowered_blocks(document: Document) -> str:
     """The texts of the document's blocks, one a line, each case-folded as :func:`lowered`
-    has it: the parse that follows asks for the same texts, so they are folded only once."""
+    has it: the parse that follows asks for the same texts, so they are folded only once.
+    Kept while the detectors ask in turn."""
     return "\n".join([lowered(b.text) for b in document.blocks])
+
+
+def blocks_holding(document: Document, literal: str) -> list[Block]:
+    """The blocks whose case-folded text holds ``literal`` (lower-case, without a newline).
+
+    A pattern each of whose matches contains the literal (case-insensitively) matches
+    only in these blocks: a detector searches them, not every block. The joined texts of
+    :func:`lowered_blocks` tell first, in one search, whether any block holds it.
+    """
+    if literal not in lowered_blocks(document):
+        return []
+    return [b for b in document.blocks if literal in lowered(b.text)]
 
 
 def _kept(text: str) -> str:
@@ -137,12 +201,15 @@ def group_sections(
 
 __all__ = [
     "SectionLayout",
+    "blocks_holding",
     "classify_heading",
     "group_sections",
     "headings_found",
     "lowered_blocks",
     "lowered_source",
+    "may_be_numbered",
     "part_table",
+    "source_matches",
     "titles",
     "unnumbered",
 ]

@@ -19,8 +19,9 @@ from privmodel.parsers.layout import (
     classify_heading,
     group_sections,
     headings_found,
-    lowered_source,
+    may_be_numbered,
     part_table,
+    source_matches,
     titles,
     unnumbered,
 )
@@ -67,6 +68,7 @@ _DISTINCTIVE = titles(
 )
 _HEADER_LABELS = re.compile(r"^(?:effective date|company|contact)$", re.I)
 _PROCESSOR_SELF = re.compile(r"\bacts? (?:primarily |mainly )?as a data processor\b", re.I)
+_PROCESSOR_LEAD = len("acts primarily ")  # the longest text before "as a data processor"
 _IMAGE_PLATFORM = re.compile(
     r"\bplatform\b[^.]*\bcapture\b[^.]*\bimages?\b|\bimage capture\b", re.I
 )
@@ -80,7 +82,11 @@ def classify(heading: str) -> Part | None:
 
 
 def _opens(block: Block) -> bool:
-    return classify(block.text) is not None or bool(_NUMBERED.match(block.text))
+    return classify(block.text) is not None or _numbered(block.text)
+
+
+def _numbered(text: str) -> bool:
+    return may_be_numbered(text) and _NUMBERED.match(text) is not None
 
 
 def layout(document: Document) -> Layout:
@@ -98,24 +104,23 @@ class BlueCromosParser:
     description = "Image capture platform provider acting as processor (numbered English policy)"
 
     def detect(self, document: Document) -> float:
-        heads = [b for b in document.blocks if b.kind is HEADING]
-        numbered = [h for h in heads if _NUMBERED.match(h.text)]
+        blocks = document.blocks
+        numbered = [n for n, b in enumerate(blocks) if b.kind is HEADING and _numbered(b.text)]
         found = headings_found(document, _DISTINCTIVE, unnumbered)
         score = 0.45 * min(1.0, found / 6)
         if len(numbered) >= 8:
             score += 0.1
-        first = document.blocks.index(numbered[0]) if numbered else len(document.blocks)
+        first = numbered[0] if numbered else len(blocks)
         labels = {
             (b.label or "").strip().lower()
             for b in document.blocks[:first]
             if b.kind is LABEL_VALUE and _HEADER_LABELS.match((b.label or "").strip())
         }
         score += 0.05 * len(labels)
-        # Each pattern's matches contain the literal tested first, far cheaper to look for.
-        text, low = document.source, lowered_source(document)
-        if "as a data processor" in low and _PROCESSOR_SELF.search(text):
+        # Each pattern's matches hold the literal, at most so far after their start.
+        if source_matches(document, _PROCESSOR_SELF, "as a data processor", _PROCESSOR_LEAD):
             score += 0.1
-        if "capture" in low and _IMAGE_PLATFORM.search(text):
+        if source_matches(document, _IMAGE_PLATFORM, "capture", None):  # no "." before it
             score += 0.1
         return round(min(score, 0.95), 3)
 

@@ -23,7 +23,7 @@ from privmodel.parsers.common import (
 )
 from privmodel.parsers.document import HEADING, Block, BlockKind, Document
 from privmodel.parsers.extract import find_urls
-from privmodel.parsers.layout import lowered_source
+from privmodel.parsers.layout import lowered_blocks, lowered_source
 from privmodel.parsers.seeds.bluescreen_activities import (
     add_data_category,
     count_activities,
@@ -49,7 +49,9 @@ from privmodel.schema import (
 _CONTROLLER = "personuppgiftsansvarig"
 _PROCESSOR = "personuppgiftsbiträde"
 _IS_CONTROLLER = f"är {_CONTROLLER}"
+_SURVEY = "kartläggning"
 _ROLE_STEM = "personuppgifts"  # how both role words start
+_CATEGORIES = "kategorier"
 _CATEGORY_LIST = re.compile(r"behandlar vi (?:följande|dessa) kategorier[*¹²³⁴⁵⁶⁷⁸⁹⁰\W]*$")
 _DATA_INTRO = "kategorier av personuppgifter"
 _SELL = "sälja"  # every match of _SALE holds it: far cheaper to look for
@@ -70,7 +72,11 @@ class BluescreenParser:
         score = 0.0
         if activities >= 3:
             score += 0.5
-        if any("kartläggning" in b.text.lower() for b in document.blocks if b.kind is HEADING):
+        # A heading whose lower() holds the word has a case-folded text that holds it:
+        # the joined texts tell at once whether any block has it.
+        if _SURVEY in lowered_blocks(document) and any(
+            _SURVEY in b.text.lower() for b in document.blocks if b.kind is HEADING
+        ):
             score += 0.1
         text = lowered_source(document)
         if _IS_CONTROLLER in text:
@@ -154,7 +160,8 @@ def _read_subject_lists(b: PolicyBuilder, blocks: list[Block]) -> dict[str, Data
     """'I vår egenskap av personuppgiftsansvarig behandlar vi följande kategorier:' + items."""
     known: dict[str, DataSubjectCategory] = {}
     for n, block in enumerate(blocks):
-        if block.kind is not BlockKind.PARAGRAPH:
+        # Every match holds the word (no space in it, so no-break spaces do not matter).
+        if block.kind is not BlockKind.PARAGRAPH or _CATEGORIES not in block.text:
             continue
         text = block.text.replace("\u00a0", " ")
         if not _CATEGORY_LIST.search(text):

@@ -15,10 +15,10 @@ from typing import Any
 from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import HEADING, Block, Document
 from privmodel.parsers.extract import find_legal_bases
+from privmodel.parsers.layout import lowered_blocks
 from privmodel.parsers.seeds.bluescreen_retention import (
     Stated,
     add_retention,
-    mentions_retention,
 )
 from privmodel.parsers.seeds.bluescreen_text import (
     heading_key,
@@ -45,6 +45,8 @@ PARTS: dict[str, str] = {
     "personuppgifter": ITEMS, "ändamål": PURPOSES,
     "laglig grund": BASES, "rättslig grund": BASES,
 }
+
+_SUBJECTS_WORD = "registrerade"  # in both subjects headings
 
 
 @dataclass
@@ -79,12 +81,16 @@ def find_activities(document: Document) -> list[_Activity]:
 
 def count_activities(document: Document) -> int:
     """How many activities :func:`find_activities` gives: one per subjects heading."""
-    # Both subjects headings end in "registrerade": the key is worked out only then.
+    # Both subjects headings end in "registrerade": the key is worked out only then. A
+    # heading whose lower() holds the word has a case-folded text that holds it: the joined
+    # texts tell at once whether any block has it.
+    if _SUBJECTS_WORD not in lowered_blocks(document):
+        return 0
     return sum(
         1
         for block in document.blocks
         if block.kind is HEADING
-        and "registrerade" in block.text.lower()
+        and _SUBJECTS_WORD in block.text.lower()
         and PARTS.get(heading_key(block.text)) == SUBJECTS
     )
 
@@ -152,7 +158,7 @@ def _add_purposes(b: PolicyBuilder, act: _Activity, lang: str) -> tuple[list[str
     for block in act.parts.get(PURPOSES, []):
         stated = Stated(block, lang)
         for i, j in item_spans(block.text):
-            if mentions_retention(block.text[i:j], lang):
+            if stated.mentions(i, j):
                 storage.append((stated, i, j))
                 continue
             purposes.append(_purpose(b, block, i, j, act.role))

@@ -33,6 +33,10 @@ _AUTHORITY = re.compile(
     r"(?P<cond>om det finns ett (?P<decision>domstolsbeslut))?"
 )
 _DEMAND = " skulle kräva tillgång"
+_PROCESSOR_WORD = "personuppgiftsbiträden"  # in every match of _PROCESSOR_LIST
+_PARTNERS_WORD = "delar"  # of _PARTNERS
+_DEMAND_WORD = "skulle"  # of _DEMAND
+_RECIPIENT_WORDS = (_PROCESSOR_WORD, _PARTNERS_WORD, _DEMAND_WORD)
 _NAME = r"[A-ZÅÄÖ][\w-]*[A-Za-z](?: [A-ZÅÄÖ]\w*[A-Za-z])*"
 _SERVICE = re.compile(
     rf"(?:\bsåsom|\bvia|\bmed|\bhjälp av|analysverktyg,) (?P<name>{_NAME})(?![\w-])"
@@ -49,8 +53,14 @@ _NOT_NAMES = frozenset({"cookies", "eu", "ees", "gdpr"})
 
 def read_recipients(b: PolicyBuilder, blocks: list[Block]) -> None:
     for n, block in enumerate(blocks):
-        text = block.text.replace("\u00a0", " ")
-        if block.kind is BlockKind.PARAGRAPH and _PROCESSOR_LIST.search(text):
+        raw = block.text
+        # Every match of each pattern holds its words, which have no space: found in the
+        # text as given, they tell whether the pattern can match the text with plain spaces.
+        if not any(word in raw for word in _RECIPIENT_WORDS):
+            continue
+        text = raw.replace("\u00a0", " ")
+        if (block.kind is BlockKind.PARAGRAPH and _PROCESSOR_WORD in raw
+                and _PROCESSOR_LIST.search(text)):
             for item in blocks[n + 1:]:
                 if item.kind is not BlockKind.LIST_ITEM:
                     break
@@ -59,7 +69,8 @@ def read_recipients(b: PolicyBuilder, blocks: list[Block]) -> None:
                     name=item.text[i:j], kind=PartyKind.CATEGORY,
                     recipient_kind=RecipientKind.PROCESSOR, evidence=(b.evidence(item, i, j),),
                 ))
-        for m in _PARTNERS.finditer(text):
+        partners = _PARTNERS.finditer(text) if _PARTNERS_WORD in raw else ()
+        for m in partners:
             b.add("recipients", Recipient(
                 name=m.group("name"), kind=PartyKind.CATEGORY,
                 recipient_kind=RecipientKind.PARTNER,

@@ -14,6 +14,7 @@ from privmodel.parsers.base import PolicyBuilder
 from privmodel.parsers.document import HEADING, Block
 from privmodel.parsers.extract import DurationSpec, Match, find_durations, find_laws
 from privmodel.parsers.extract._phrases import lowered
+from privmodel.parsers.extract.durations import may_state_duration
 from privmodel.parsers.seeds.bluescreen_text import heading_key, sentence_spans, trim
 from privmodel.schema import Cookie, RetentionKind, RetentionRule
 
@@ -75,6 +76,18 @@ class Stated:
     def criteria(self) -> bool:
         """Whether some sentence of the block may state a criterion without a period."""
         return _may_state_criterion(self.block.text)
+
+    def mentions(self, i: int, j: int) -> bool:
+        """:func:`mentions_retention` of ``block.text[i:j]``, cheap tests first.
+
+        A part states no duration where :func:`may_state_duration` of the block says so
+        at its offsets, and no criterion where the block cannot (:attr:`criteria`): the
+        part's own durations and criterion are looked for only past those tests.
+        """
+        text = self.block.text
+        return (
+            may_state_duration(text, self.lang, i, j) and bool(find_durations(text[i:j], self.lang))
+        ) or (self.criteria and _criterion(text[i:j]) is not None)
 
 
 def add_retention(b: PolicyBuilder, stated: Stated, i: int, j: int) -> list[RetentionRule]:

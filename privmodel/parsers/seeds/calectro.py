@@ -24,8 +24,8 @@ from privmodel.parsers.layout import (
     classify_heading,
     group_sections,
     headings_found,
-    lowered_source,
     part_table,
+    source_matches,
     titles,
 )
 from privmodel.parsers.seeds.calectro_read import Layout, Part, read_policy
@@ -94,11 +94,10 @@ class CalectroParser:
         own = headings_found(document, _OWN, str.strip)
         template = headings_found(document, _TEMPLATE, str.strip)
         score = 0.6 * min(1.0, own / 5) + 0.15 * min(1.0, template / 4)
-        # Every match contains the literal, far cheaper to look for than to run the pattern.
-        low = lowered_source(document)
-        if _SELF_WORDS in low and _SELF.search(document.source):
+        # Every match starts with the literal.
+        if source_matches(document, _SELF, _SELF_WORDS, 0):
             score += 0.1
-        if "personal data processor" in low and _PROCESSOR_LIST.search(document.source):
+        if source_matches(document, _PROCESSOR_LIST, "personal data processor", 0):
             score += 0.1
         return round(min(score, 0.95), 3)
 

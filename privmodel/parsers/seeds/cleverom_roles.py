@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from privmodel.parsers.base import PolicyBuilder, publisher_or_new
 from privmodel.parsers.common import clean_label, split_examples
 from privmodel.parsers.document import Block, Document
+from privmodel.parsers.layout import blocks_holding
 from privmodel.parsers.seeds.cleverom_sections import sentence_spans
 from privmodel.schema import (
     Controller,
@@ -54,16 +55,15 @@ _SUBJECT_CONCEPTS = (
 )
 
 
-def self_description(document: Document, low: str) -> tuple[bool, bool]:
+def self_description(document: Document) -> tuple[bool, bool]:
     """Whether the text states the controller claim and the processor claim of this layout.
 
-    ``low`` is :func:`~privmodel.parsers.layout.lowered_blocks` of the document: every
-    match of a claim contains its literal, so blocks are searched only when it occurs there.
+    Every match of a claim contains its literal: only the blocks that hold it are searched.
     """
     return (
-        "acts as the data controller" in low
-        and any(_CONTROLLER_CLAIM.search(b.text) for b in document.blocks),
-        "data processor" in low and any(_PROCESSOR_CLAIM.search(b.text) for b in document.blocks),
+        any(_CONTROLLER_CLAIM.search(b.text)
+            for b in blocks_holding(document, "acts as the data controller")),
+        any(_PROCESSOR_CLAIM.search(b.text) for b in blocks_holding(document, "data processor")),
     )
 
 

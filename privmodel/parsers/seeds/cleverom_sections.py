@@ -42,6 +42,8 @@ SECTION_PATTERNS = part_table(
 )
 _TITLE_KINDS = (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH)  # what a title line may be read as
 _QUESTION_TITLE = re.compile(r"^(?:How|What|Why|When|Where|Who|Which)\b[^.:;,!?()]{3,60}$")
+_TITLE_MAX = len("Which") + 60  # the longest match of _QUESTION_TITLE (after strip())
+_TITLE_FIRST = ("H", "W")
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
 _LEAD_LABEL = re.compile(r"^(?P<label>[A-Z][^:.]{1,80}):\s+\S")
 
@@ -56,7 +58,9 @@ def is_pseudo_heading(block: Block) -> bool:
     if block.kind not in _TITLE_KINDS:
         return False
     text = block.text.strip()
-    if not _QUESTION_TITLE.match(text):  # the cheap test first; the result is the same
+    # Cheap tests first, the result is the same: a match starts with "H" or "W" and is at
+    # most _TITLE_MAX characters long (most blocks are paragraphs, longer than that).
+    if len(text) > _TITLE_MAX or text[:1] not in _TITLE_FIRST or not _QUESTION_TITLE.match(text):
         return False
     words = [w for w in text.split() if len(w) > 3]
     return all(w[0].isupper() for w in words)

@@ -26,9 +26,9 @@ from privmodel.parsers.common import (
 )
 from privmodel.parsers.document import Block, BlockKind, Document
 from privmodel.parsers.layout import (
+    blocks_holding,
     classify_heading,
     headings_found,
-    lowered_blocks,
     part_table,
     titles,
     unnumbered,
@@ -130,9 +130,9 @@ class WorkManagementSaasParser:
 
     def detect(self, document: Document) -> float:
         hits = headings_found(document, _DISTINCTIVE, unnumbered)
-        low = lowered_blocks(document)
+        # Every match of a pattern holds its literal: only the blocks that hold it are searched.
         selfs = sum(
-            literal in low and any(p.search(b.text) for b in document.blocks)
+            any(p.search(b.text) for b in blocks_holding(document, literal))
             for literal, p in _SELF
         )
         return min(0.95, 0.1 * hits + 0.05 * selfs)
