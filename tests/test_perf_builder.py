@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from privmodel.parsers.base import PolicyBuilder
@@ -81,3 +81,37 @@ def test_builder_evidence_is_checked() -> None:
     assert b.evidence(block, 3, 12) == Evidence(start=3, end=12, quote="behandlar")
     with pytest.raises(ValueError, match="quote"):
         b.span_evidence(5, 5)
+
+
+_OPS = st.lists(st.tuples(st.sampled_from(["add", "replace", "update"]),
+                          st.sampled_from(["a", "b"]),
+                          st.sampled_from([(0, 2), (3, 12), (13, 18), (19, 22)])),
+                max_size=12)
+
+
+@given(_OPS)
+@example([("add", "a", (0, 2)), ("add", "a", (3, 12)), ("replace", "a", (13, 18)),
+          ("add", "a", (0, 2))])
+@example([("add", "a", (0, 2)), ("add", "a", (3, 12)), ("update", "a", (0, 2)),
+          ("add", "a", (3, 12))])
+def test_merges_keep_spans_of_the_fact_as_now_stored(ops: list[tuple[str, str, tuple[int, int]]]
+                                                     ) -> None:
+    """Adding, replacing and changing facts in any order merges evidence as a plain model
+    does: a span is added to a fact once, judged by the evidence the fact holds now."""
+    b = PolicyBuilder(DOC, "x")
+    plain: dict[str, tuple[tuple[int, int], ...]] = {}
+    for op, label, (s, e) in ops:
+        fact = Purpose(label=label, evidence=(b.span_evidence(s, e),))
+        if op == "add":
+            b.add("purposes", fact)
+            held = plain.get(fact.id, ())
+            plain[fact.id] = held if (s, e) in held else (*held, (s, e))
+        elif op == "replace":
+            b.replace("purposes", fact)
+            plain[fact.id] = ((s, e),)
+        else:
+            b.update_all("purposes", lambda f: f.model_copy(
+                update={"evidence": f.evidence[:1]}))
+            plain = {k: v[:1] for k, v in plain.items()}
+    got = {f.id: tuple((ev.start, ev.end) for ev in f.evidence) for f in b.items("purposes")}
+    assert got == plain

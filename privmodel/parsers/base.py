@@ -81,7 +81,8 @@ class PolicyBuilder:
         self.document = document
         self.parser = parser
         self._facts: dict[str, dict[str, Fact]] = {}
-        # Evidence spans already held by each fact, so merging stays linear.
+        # Evidence spans already held by each fact, so merging stays linear; made at a
+        # fact's first merge (most facts are never merged) and dropped when it is replaced.
         self._spans: dict[tuple[str, str], set[tuple[int, int]]] = {}
         self._single: dict[str, Any] = {}
         self._declarations: dict[str, Declaration] = {}
@@ -124,12 +125,14 @@ class PolicyBuilder:
 
     def _store(self, collection: str, fact: F) -> F:
         self._facts[collection][fact.id] = fact
-        self._spans[(collection, fact.id)] = {(e.start, e.end) for e in fact.evidence}
         return fact
 
     def _merge(self, collection: str, known: Fact, evidence: Iterable[Evidence]) -> Fact:
         """``known`` with the evidence of ``evidence`` whose spans it does not hold yet."""
-        spans = self._spans[(collection, known.id)]
+        key = (collection, known.id)
+        spans = self._spans.get(key)
+        if spans is None:
+            spans = self._spans[key] = {(e.start, e.end) for e in known.evidence}
         new = tuple(e for e in evidence if (e.start, e.end) not in spans)
         if not new:
             return known
@@ -141,7 +144,7 @@ class PolicyBuilder:
     def replace(self, collection: str, fact: Fact) -> None:
         """Replace a stored fact with an updated copy (same id)."""
         self._facts.setdefault(collection, {})[fact.id] = fact
-        self._spans[(collection, fact.id)] = {(e.start, e.end) for e in fact.evidence}
+        self._spans.pop((collection, fact.id), None)
 
     def items(self, collection: str) -> list[Fact]:
         return list(self._facts.get(collection, {}).values())
@@ -151,7 +154,7 @@ class PolicyBuilder:
         for key, fact in list(bucket.items()):
             changed = change(fact)
             bucket[key] = changed
-            self._spans[(collection, key)] = {(e.start, e.end) for e in changed.evidence}
+            self._spans.pop((collection, key), None)
 
     def set(self, field: str, value: Any) -> None:
         """Set a single-valued Policy field (publisher, dpo, children, ...)."""
