@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 
 from conftest import SEEDS
 from privmodel.parsers import lexicon
-from privmodel.parsers.extract._phrases import FLAGS, alternation, bounded, first_chars
+from privmodel.parsers.extract._phrases import (
+    FLAGS,
+    alternation,
+    bounded,
+    compile_phrases,
+    first_chars,
+)
 
 SEED_TEXT = "\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
 # Characters whose case-insensitive matching differs from lower(): the lookahead's class
@@ -42,12 +48,13 @@ def _compiles(source: str) -> bool:
 
 
 LEXICON_DIR = Path(lexicon.__file__).parent
-ALTERNATIONS = sorted({
-    alternation(patterns)
+PATTERN_LISTS = [
+    patterns
     for path in sorted(LEXICON_DIR.glob("*.json"))
     for patterns in _pattern_lists(json.loads(path.read_text(encoding="utf-8")))
     if _compiles(alternation(patterns))
-})
+]
+ALTERNATIONS = sorted({alternation(patterns) for patterns in PATTERN_LISTS})
 
 
 def _plain(source: str) -> re.Pattern[str]:
@@ -80,6 +87,11 @@ def test_first_chars(source: str, expected: str | None) -> None:
 def test_the_lexicon_has_pattern_lists_to_check() -> None:
     assert len(ALTERNATIONS) > 200
     assert sum(first_chars(a) is not None for a in ALTERNATIONS) > 0.9 * len(ALTERNATIONS)
+
+
+def test_phrases_take_first_characters_from_each_pattern_as_from_their_alternation() -> None:
+    for patterns in PATTERN_LISTS:
+        assert compile_phrases(patterns).pattern == bounded(alternation(patterns)), patterns
 
 
 def test_every_lexicon_alternation_matches_the_same_in_the_seeds() -> None:

@@ -87,9 +87,23 @@ def bounded(source: str) -> str:
     from the regex engine, which otherwise enters every branch at every word start; the
     lookahead turns most positions away with one test of a character set.
     """
-    first = first_chars(source)
+    return _wrapped(source, first_chars(source))
+
+
+def _wrapped(source: str, first: str | None) -> str:
     lead = r"(?<!\w)" if first is None else rf"(?={first})(?<!\w)"
     return rf"{lead}{source}(?!\w)"
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _parsed(source: str) -> tuple[tuple[Any, Any], ...] | None:
+    """The items of ``source`` parsed as the lexicon's patterns are compiled, or None when
+    it is no pattern. Kept: the anchors, the requirements and the first characters of a
+    lexicon pattern are all read from one parse, which costs more than reading it."""
+    try:
+        return tuple(_parser.parse(source, FLAGS))
+    except re.error:
+        return None
 
 
 _CATEGORIES = {
@@ -99,14 +113,27 @@ _CATEGORIES = {
 }
 
 
+# What can start a match of a parsed piece: class items, and whether it can match empty.
+_Firsts = tuple[list[tuple[Any, Any]], bool]
+
+
 def first_chars(source: str) -> str | None:
     """A character class holding every character a match of ``source`` can start with,
     or None when that is not known (a match may be empty or start with any character)."""
-    try:
-        tree = _parser.parse(source, FLAGS)
-    except re.error:
+    items = _parsed(source)
+    return None if items is None else _class_of(_first(list(items)))
+
+
+def _alternation_first_chars(sources: Iterable[str]) -> str | None:
+    """:func:`first_chars` of the alternation of ``sources``, from the parse of each."""
+    parsed = [_parsed(source) for source in sources]
+    if any(items is None for items in parsed):
         return None
-    found = _first(list(tree))
+    return _class_of(_union(_first(list(items or ())) for items in parsed))
+
+
+def _class_of(found: _Firsts | None) -> str | None:
+    """The class source of the first characters found, or None (unknown, or may be empty)."""
     if found is None or found[1]:
         return None
     parts: set[str] = set()
@@ -120,10 +147,6 @@ def first_chars(source: str) -> str | None:
         else:
             return None
     return "[" + "".join(sorted(parts)) + "]"
-
-
-# What can start a match of a parsed piece: class items, and whether it can match empty.
-_Firsts = tuple[list[tuple[Any, Any]], bool]
 
 
 def _first(items: list[tuple[Any, Any]]) -> _Firsts | None:
@@ -153,22 +176,30 @@ def _first_of(op: Any, av: Any) -> _Firsts | None:
         inner = _first(list(av[2]))
         return None if inner is None else (inner[0], inner[1] or av[0] == 0)
     if op is _c.BRANCH:
-        chars: list[tuple[Any, Any]] = []
-        empty = False
-        for branch in av[1]:
-            one = _first(list(branch))
-            if one is None:
-                return None
-            chars += one[0]
-            empty = empty or one[1]
-        return chars, empty
+        return _union(_first(list(branch)) for branch in av[1])
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
         return [], True  # consumes nothing: the next piece starts the match
     return None  # any character, a back reference, a conditional group
 
 
+def _union(alternatives: Iterable[_Firsts | None]) -> _Firsts | None:
+    """What can start a match of one of the alternatives; None when one is unknown."""
+    chars: list[tuple[Any, Any]] = []
+    empty = False
+    for one in alternatives:
+        if one is None:
+            return None
+        chars += one[0]
+        empty = empty or one[1]
+    return chars, empty
+
+
 def compile_phrases(patterns: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(bounded(alternation(patterns)), FLAGS)
+    """:func:`bounded` :func:`alternation` of ``patterns``, its first characters read from
+    the parse of each pattern that its anchors and requirements are read from too."""
+    listed = set(patterns)
+    first = _alternation_first_chars(pattern_source(p) for p in listed)
+    return re.compile(_wrapped(alternation(listed), first), FLAGS)
 
 
 @attrs.frozen
@@ -507,11 +538,10 @@ def required_literals(source: str, shortest: int = _MIN_ANCHOR) -> set[str] | No
 
     Only literals of at least ``shortest`` characters count (lower-cased).
     """
-    try:
-        tree = _parser.parse(source, FLAGS)
-    except re.error:
+    items = _parsed(source)
+    if items is None:
         return None
-    best = _best(_clauses(list(tree), shortest))
+    best = _best(_clauses(list(items), shortest))
     return None if best is None else set(best)
 
 
@@ -522,11 +552,8 @@ Requirement = tuple[frozenset[str], ...]
 
 def requirement(source: str) -> Requirement:
     """Every clause a match of ``source`` satisfies (empty when nothing is required)."""
-    try:
-        tree = _parser.parse(source, FLAGS)
-    except re.error:
-        return ()
-    return tuple(_clauses(list(tree), _MIN_ANCHOR))
+    items = _parsed(source)
+    return () if items is None else tuple(_clauses(list(items), _MIN_ANCHOR))
 
 
 def requirements_of(patterns: Iterable[str]) -> tuple[Requirement, ...] | None:
